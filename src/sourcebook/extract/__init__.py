@@ -1,0 +1,1 @@
+"""Extraction components: grounded mentions and claims from each document."""
