@@ -47,3 +47,48 @@ def run(pipeline, make_doc):
         return pipeline(make_doc(text, name, **meta))
 
     return run_text
+
+
+# -- databases -------------------------------------------------------------------------------
+
+POSTGRES_URL = os.environ.get("SOURCEBOOK_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_required() -> bool:
+    return os.environ.get("CI", "").lower() == "true" or "SOURCEBOOK_TEST_POSTGRES" in os.environ
+
+
+def _reset_postgres(url: str) -> None:
+    """Empty the test database: every table of ours and Alembic's version table."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A fresh, empty database: a SQLite file, then the PostgreSQL server. With CI=true (or
+    SOURCEBOOK_TEST_POSTGRES set) a missing server fails the test instead of skipping it."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "kb.sqlite")
+        return
+    try:
+        _reset_postgres(POSTGRES_URL)
+    except Exception as e:  # noqa: BLE001
+        if _postgres_required():
+            pytest.fail(f"PostgreSQL is required here and not reachable at {POSTGRES_URL}: {e}")
+        pytest.skip(f"no PostgreSQL at {POSTGRES_URL}")
+    yield POSTGRES_URL
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A knowledge base in a temporary SQLite file, closed after the test."""
+    from sourcebook.core import Sourcebook
+
+    with Sourcebook(tmp_path / "kb.sqlite") as b:
+        yield b
