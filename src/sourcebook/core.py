@@ -168,6 +168,56 @@ class Sourcebook:
             claims = [repo.to_claim(r) for r in repo.current_claims(session, "event")]
             repo.replace_events(session, merge_events(claims))
 
+    # -- review ----------------------------------------------------------------------------
+
+    def review(self, claim_id: int, action: str, values: dict | None = None, user: str = "analyst",
+               note: str | None = None) -> int:
+        """Accept, correct or reject a claim. Nothing is overwritten: the review writes a new
+        version of the claim (who, when, what) and the old one stays in its history. A
+        correction re-resolves events so that views and exports use the reviewed values.
+
+        Returns:
+            the id of the new version.
+        """
+        from sourcebook.model import Status
+        from sourcebook.serialize import value_from_json
+        from sourcebook.store.tables import ClaimRow
+
+        status = {"accept": Status.ACCEPTED, "correct": Status.CORRECTED, "reject": Status.REJECTED}.get(action)
+        if status is None:
+            raise SourcebookError(f"unknown review action {action!r}: accept, correct or reject")
+        if action == "correct" and not values:
+            raise SourcebookError("a correction needs the values it changes")
+        with self.Session.begin() as session:
+            old = session.get(ClaimRow, claim_id)
+            if old is None:
+                raise SourcebookError(f"no claim {claim_id}")
+            if not old.current:
+                raise SourcebookError(f"claim {claim_id} has a newer version; review that one")
+            claim = repo.to_claim(old)
+            for key, value in (values or {}).items():
+                if value in (None, ""):
+                    claim.values.pop(key, None)
+                else:
+                    claim.values[key] = value_from_json(value)
+            claim.status = status
+            old.current = False
+            new = repo.claim_row(claim, document_id=old.document_id, version=old.version + 1,
+                                 supersedes_id=old.id, created_by=user, note=note, event_id=old.event_id)
+            session.add(new)
+            session.flush()
+            new_id = new.id
+        if claim.kind == "event":
+            self.resolve()
+        return new_id
+
+    def history(self, claim_id: int) -> list[dict]:
+        """Every version of a claim, oldest first, with who made it and when."""
+        with self.Session() as session:
+            return [{"id": r.id, "version": r.version, "status": r.status, "created_by": r.created_by,
+                     "created_at": r.created_at.isoformat(), "note": r.note, "values": r.data["values"],
+                     "current": r.current} for r in repo.claim_history(session, claim_id)]
+
     # -- reading ---------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
