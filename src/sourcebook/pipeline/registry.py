@@ -69,21 +69,22 @@ def component(name: str, *, requires: list[str] | tuple[str, ...] = (), assigns:
 
 
 @cache
-def _discovered() -> dict[str, ComponentMeta]:
+def _discover() -> None:
     for module in BUILTIN_MODULES:
         import_module(module)
     for ep in entry_points(group="sourcebook.components"):
         ep.load()
-    return dict(_REGISTRY)
 
 
 def registered() -> dict[str, ComponentMeta]:
     """Every known component, built-in and plugin, by name."""
-    return _discovered()
+    _discover()
+    return dict(_REGISTRY)
 
 
 def get_component(name: str) -> ComponentMeta:
-    comps = registered()
+    _discover()
+    comps = _REGISTRY
     if name not in comps:
         raise ConfigError(f"unknown pipeline component {name!r}; known: {', '.join(sorted(comps))}")
     return comps[name]
