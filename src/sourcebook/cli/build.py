@@ -10,13 +10,13 @@ from sourcebook.cli._common import DB_HELP, DEFAULT_DB, err_console, open_book, 
 from sourcebook.cli._tables import print_summary
 
 
-def build(paths: List[Path] = typer.Argument(..., help="Files or folders of reports (.txt .md .html .pdf .docx)"),
+def build(paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders of reports (.txt .md .html .pdf .docx); none: extract what `ingest` stored"),
           db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
           config: Optional[Path] = typer.Option(None, "--config", help="Pipeline config (TOML); the default pipeline if omitted"),
           quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no tables")) -> None:
     """Ingest, extract and resolve: build or update a knowledge base, then print what it holds."""
     with open_book(db, config=config) as book, progress_bar(not quiet) as progress:
-        report = book.build(paths, progress=progress)
+        report = book.build(paths or [], progress=progress)
     for line in report.errors:
         err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False, markup=True)
     if not quiet:
