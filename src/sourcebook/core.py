@@ -224,6 +224,13 @@ class Sourcebook:
         with self.Session() as session:
             return repo.counts(session)
 
+    def conflicts(self) -> list[dict]:
+        """Every fact on which sources disagree, with each source's value and words."""
+        from sourcebook.store.conflicts import conflicts
+
+        with self.Session() as session:
+            return conflicts(session)
+
     def export(self, fmt: str, fh: IO[str] | IO[bytes]) -> int:
         """Write the knowledge base in a format of `sourcebook.export.EXPORTERS`; returns rows written."""
         from sourcebook.export import get_exporter
