@@ -1,8 +1,425 @@
-"""Placeholder: the events component (being written)."""
+"""The `events` component: attacks and counter-operations, each a Claim with its slots grounded.
+
+A sentence is cut into clauses where it lists several events ("...; the assault on B ...; and a
+shooting attack on C ..."). A clause is an event mention when it holds a trigger (an attack noun
+or verb, a strike, a raid, an arrest, a named operation) that is not general ("has attacked",
+plural "attacks"), hypothetical ("could strike") or a back-reference ("after the bombing"), and
+when it has an anchor: a date or a place, from the clause or, as a reader takes them, from the
+paragraph. Clauses with figures or claims but no trigger ("At least 67 people were killed.",
+"No group claimed that bombing.") add to the event told just before them.
+
+Every mention, anchored or not, is kept in `doc.meta["event_mentions"]` for the `coref`
+component, which merges mentions of one event and lets back-references add what they state.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from sourcebook.extract._attribution import Attribution, actor_key, attribute, context_group, is_state
+from sourcebook.extract._event_lexicon import EventLexicon, Trigger
+from sourcebook.extract._event_slots import (attached_date, casualty_figures, choose_date, choose_place,
+                                             target_phrase)
+from sourcebook.extract._event_tables import table_mentions
+from sourcebook.model import Claim, Document, Mention, Quantity
 from sourcebook.pipeline.registry import component
 
+# where a sentence may be cut between two events: a semicolon, or a connective before a new date
+_SPLIT = re.compile(r";|,\s*(?:and|while|but|whereas)\s+|\s+and\s+(?=(?:in|on|then in|then on)\s)|"
+                    r",?\s+while\s+|\s+and\s+(?=[Oo]peration\s)")
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|[A-Z]\w+day['’]s)\s+"
+                       r"(?:[\w’'-]+\s+){0,4}$")
+_AIR_WORDS = re.compile(r"\b(?:aircraft|jets?|warplanes?|air force|helicopters?|drones?|bombers)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_STOP = frozenset("the and was were which that with from into this their after before during about "
+                  "people killed attack attacks injured wounded said least more than also other others "
+                  "group claimed responsibility suicide bomber".split())
+_PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
+_SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
+_FOLLOW_PARAGRAPHS = 4             # how far a later claim sentence may reach back to its event
 
-@component("events")
+
+@dataclass(slots=True)
+class EventMention:
+    """One mention of an event in a document, before coreference.
+
+    Attributes:
+        claim: the claim it makes (values and spans as the facts format wants them).
+        anchored: it has its own date or place and may stand as an event; otherwise it only adds
+            to an event told elsewhere in the document.
+        paragraph: index of its paragraph.
+        words: content words of its clause and of its paragraph's lead-in, for matching.
+        perpetrator_key: canonical name of the perpetrator, when known.
+        place: the resolved Place of its place slot.
+        operation: the name of a named operation ("Zarb-e-Azb"), lower-cased.
+    """
+
+    claim: Claim
+    anchored: bool
+    paragraph: int
+    words: frozenset = field(default_factory=frozenset)
+    perpetrator_key: str | None = None
+    place: object = None
+    operation: str | None = None
+
+
+class _Index:
+    """Mentions of a document sorted by offset, for range look-ups."""
+
+    def __init__(self, doc: Document):
+        self.by_label: dict[str, list[Mention]] = {}
+        for m in sorted(doc.mentions, key=lambda m: m.start):
+            self.by_label.setdefault(m.label, []).append(m)
+        self.starts = {k: [m.start for m in v] for k, v in self.by_label.items()}
+
+    def within(self, label: str, start: int, end: int) -> list[Mention]:
+        ms = self.by_label.get(label, [])
+        i = bisect_left(self.starts.get(label, []), start)
+        out = []
+        while i < len(ms) and ms[i].start < end:
+            if ms[i].end <= end:
+                out.append(ms[i])
+            i += 1
+        return out
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    paras = doc.meta.get("paragraphs")
+    if paras:
+        return list(paras)
+    # fallback while no sentence splitter ran: blank-line or line paragraphs
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+
+
+def _sentences(doc: Document, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if doc.sentences:
+        return list(doc.sentences)
+    out = []
+    for ps, pe in paras:
+        for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", doc.text[ps:pe]):
+            out.append((ps + m.start(), ps + m.end()))
+    return out
+
+
+def _segments(text: str, start: int, end: int, lex: EventLexicon, dates: list[Mention]) -> list[tuple[int, int]]:
+    """Cut a sentence where it lists several events; a cut needs a trigger on both sides."""
+    cuts = []
+    for m in _SPLIT.finditer(text, start, end):
+        if m.group(0) != ";":
+            right = m.end()
+            nxt = [d for d in dates if right <= d.start <= right + 35]
+            if not nxt and not re.match(r"\s*[Oo]peration\s", text[right:right + 12]):
+                continue
+        cuts.append((m.start(), m.end()))
+    segs, s = [], start
+    for a, b in cuts:
+        if lex.triggers(text[s:a], s) and lex.triggers(text[b:end], b):
+            segs.append((s, a))
+            s = b
+    segs.append((s, end))
+    return segs
+
+
+@component("events", requires=["doc.sentences", "doc.mentions"], assigns=["doc.claims", "doc.meta.event_mentions"])
 def make_events(codebook, **config):
-    """events (placeholder: passes documents through)."""
-    return lambda doc: doc
+    """Extract attacks and counter-operations with their date, place, target, type, perpetrator,
+    claim and casualty figures."""
+    lex = EventLexicon(codebook)
+    labels = codebook.event_types
+
+    def events(doc: Document) -> Document:
+        builder = _Builder(doc, lex, labels)
+        builder.run()
+        doc.claims.extend(m.claim for m in builder.mentions if m.anchored)
+        doc.meta["event_mentions"] = builder.mentions
+        return doc
+
+    return events
+
+
+class _Builder:
+    """Reads one document's event mentions."""
+
+    def __init__(self, doc: Document, lex: EventLexicon, labels: dict):
+        self.doc, self.text, self.lex = doc, doc.text, lex
+        self.index = _Index(doc)
+        self.paras = _paragraphs(doc)
+        self.sentences = _sentences(doc, self.paras)
+        self.skip = list(doc.meta.get("boilerplate", [])) + list(doc.meta.get("headings", []))
+        self.mentions: list[EventMention] = []
+        self.owned_dates: set[int] = set()
+        self.attack, self.counter = (k for k in ("attack", "counter_operation") if k in labels)
+
+    def para_of(self, offset: int) -> int:
+        starts = [p[0] for p in self.paras]
+        return max(0, bisect_left(starts, offset + 1) - 1)
+
+    def skipped(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b + 1 for a, b in self.skip)
+
+    def run(self) -> None:
+        table_rows = table_mentions(self.doc, self.lex, self.index, self)
+        rows = [(m.claim.evidence.start, m.claim.evidence.end) for m in table_rows]
+        self.mentions.extend(table_rows)
+        for s, e in self.sentences:
+            if self.skipped(s, e) or any(a <= s < b for a, b in rows):
+                continue
+            dates = self.index.within("date", s, e)
+            for seg in _segments(self.text, s, e, self.lex, dates):
+                self.read_segment(seg[0], seg[1], (s, e))
+        self.mentions.sort(key=lambda m: m.claim.evidence.start)
+
+    # -- one clause ------------------------------------------------------------------------
+
+    def read_segment(self, s: int, e: int, sentence: tuple[int, int]) -> None:
+        text, lex = self.text, self.lex
+        triggers = [t for t in lex.triggers(text[s:e], s) if not self.general(t, s)]
+        main = self.main_trigger(triggers, s)
+        if main is None:
+            self.add_to_previous(s, e)
+            return
+        trig, reference = main
+        kind = self.attack if trig.label == "attack" else self.counter
+        actors = self.index.within("actor", s, e)
+        if kind == self.attack and trig.form in ("verb", "agent"):
+            state_before = [a for a in actors if a.end <= trig.start and trig.start - a.end < 40 and is_state(a)]
+            if state_before:
+                kind = self.counter
+        dates = self.index.within("date", s, e)
+        places = self.index.within("place", s, e)
+        quantities = self.index.within("quantity", s, e)
+        figures = casualty_figures(text, s, e, quantities, lex)
+        values, spans = {"event_type": kind}, {"event_type": self.doc.span(trig.start, trig.end)}
+        date = attached_date(text, trig, dates) if reference else choose_date(text, trig, dates)
+        date_how = "stated"
+        if date is None and not reference:
+            date = self.lookback_date(s, sentence)
+            date_how = "context" if date else date_how
+        place = choose_place(trig, places) if (places and not reference) else None
+        if reference:
+            near = [p for p in places if abs(p.start - trig.start) < 60]
+            place = choose_place(trig, near) if near else None
+        if place is None and not reference:
+            place = self.lookback_place(s)
+        anchored = not reference and (date is not None or place is not None)
+        if date is not None:
+            values["date"], values["date_precision"] = date.value.iso(), date.value.precision
+            spans["date"] = spans["date_precision"] = date.span
+            if date.start >= s:
+                self.owned_dates.add(date.start)
+        self.fill_place(values, spans, place, s)
+        for fig in figures:
+            if fig.slot not in values:
+                values[fig.slot] = fig.quantity
+                spans[fig.slot] = self.doc.span(fig.start, fig.end)
+        confidence = 0.45 + 0.15 * (date is not None and date.start >= s) + 0.15 * (place is not None and place.start >= s) \
+            + 0.1 * bool(figures)
+        attribution = "stated"
+        if kind == self.attack:
+            attribution = self.fill_attack(values, spans, trig, s, e, actors, dates + places, sentence)
+        else:
+            self.fill_counter(values, spans, trig, s, e, actors, sentence)
+        if date_how == "context":
+            confidence -= 0.1
+        claim = Claim("event", values, evidence=self.doc.span(s, e), spans=spans,
+                      confidence=round(min(confidence, 0.95), 2), attribution=attribution)
+        self.mentions.append(self.mention(claim, anchored, s, e, place, trig))
+
+    def general(self, trig: Trigger, seg_start: int) -> bool:
+        """A trigger that states no single event: plural, general or hypothetical."""
+        if trig.plural:
+            return True
+        text, lex = self.text, self.lex
+        before = text[max(seg_start, trig.start - 60):trig.start]
+        after = text[trig.end:trig.end + 40]
+        if trig.form == "verb" and lex.cue("generic", before):
+            return True
+        if lex.cue("generic", after) and trig.form == "verb":
+            return True
+        return bool(lex.cue("hypothetical", text[max(seg_start, trig.start - 60):trig.start]))
+
+    def main_trigger(self, triggers: list[Trigger], seg_start: int) -> tuple[Trigger, bool] | None:
+        """The trigger that carries the clause's event, and whether it only refers back."""
+        if not triggers:
+            return None
+        ranked = sorted(triggers, key=lambda t: (t.label != "counter_operation", t.form == "agent", t.start))
+        best = None
+        for trig in ranked:
+            before = self.text[max(seg_start, trig.start - 60):trig.start]
+            ref = bool(self.lex.cue("back_reference", before))
+            if not ref and trig.form in ("noun", "agent", "named") and _DEFINITE.search(before[-40:]):
+                dates = self.index.within("date", max(seg_start, trig.start - 40), trig.end + 90)
+                ref = attached_date(self.text, trig, dates) is None and not self.has_figures(trig)
+            if not ref:
+                return trig, False
+            best = best or (trig, True)
+        return best
+
+    def has_figures(self, trig: Trigger) -> bool:
+        sent = next(((s, e) for s, e in self.sentences if s <= trig.start < e), (trig.start, trig.end))
+        qs = self.index.within("quantity", trig.end, sent[1])
+        return bool(casualty_figures(self.text, trig.end, sent[1], qs, self.lex))
+
+    # -- anchors from context ----------------------------------------------------------------
+
+    def lookback_date(self, s: int, sentence: tuple[int, int]) -> Mention | None:
+        """A date stated earlier in the paragraph that no other event has taken."""
+        ps, _ = self.paras[self.para_of(s)]
+        earlier = self.index.within("date", ps, s)
+        for m in reversed(earlier):
+            if m.start in self.owned_dates:
+                return None
+            before = self.text[max(0, m.start - 30):m.start]
+            if re.search(r"\b(?:since|until|by)\s*$", before, re.I):
+                continue
+            return m
+        return None
+
+    def lookback_place(self, s: int) -> Mention | None:
+        ps, _ = self.paras[self.para_of(s)]
+        earlier = [m for m in self.index.within("place", ps, s) if getattr(m.value, "name", None)]
+        return earlier[-1] if earlier else None
+
+    def fill_place(self, values: dict, spans: dict, place: Mention | None, s: int) -> None:
+        if place is None:
+            country = self.context_country(s)
+            if country:
+                values["country"], spans["country"] = country.value.country, country.span
+            return
+        p = place.value
+        if p.precision == "country":
+            values["country"] = p.country
+        elif p.precision == "province":
+            values["admin1"], values["country"] = p.name, p.country
+        else:
+            values["place"], values["admin1"], values["country"] = p.name, p.admin1, p.country
+            if p.latitude is not None:
+                values["latitude"], values["longitude"] = p.latitude, p.longitude
+        for k in ("place", "admin1", "country", "latitude", "longitude"):
+            if values.get(k) is None:
+                values.pop(k, None)
+            else:
+                spans[k] = place.span
+
+    def context_country(self, s: int) -> Mention | None:
+        """The country of the nearest place named before (or, failing that, after) an offset."""
+        places = [m for m in self.index.by_label.get("place", []) if getattr(m.value, "country", None)]
+        before = [m for m in places if m.end <= s]
+        if before:
+            return before[-1]
+        return places[0] if places else None
+
+    # -- slots by event type -----------------------------------------------------------------
+
+    def fill_attack(self, values, spans, trig, s, e, actors, stops, sentence) -> str:
+        text, lex, doc = self.text, self.lex, self.doc
+        tgt = target_phrase(text, trig, s, e, stops)
+        if tgt:
+            values["target"], spans["target"] = text[tgt[0]:tgt[1]], doc.span(*tgt)
+            tt = lex.target_type(text[tgt[0]:tgt[1]])
+            if tt:
+                values["target_type"], spans["target_type"] = tt[0], doc.span(tgt[0] + tt[1], tgt[0] + tt[2])
+        at = lex.attack_type(text[s:e])
+        if lex.cue("target_person", text[s:e]) and lex.assassination:
+            values["attack_type"] = lex.assassination
+            m = lex.cue("target_person", text[s:e])
+            spans["attack_type"] = doc.span(s + m.start(), s + m.end())
+        elif at:
+            values["attack_type"], spans["attack_type"] = at[0], doc.span(s + at[1], s + at[2])
+        sui = lex.cue("suicide", text[s:e])
+        if sui:
+            values["suicide"], spans["suicide"] = True, doc.span(s + sui.start(), s + sui.end())
+            if "attack_type" not in values and lex.bombing:
+                values["attack_type"], spans["attack_type"] = lex.bombing, spans["suicide"]
+        att = attribute(text, s, e, actors, lex)
+        how = "stated"
+        if att.perpetrator is None and not att.blocked:
+            pi = self.para_of(s)
+            floor = self.paras[max(0, pi - _SECTION_FLOOR_PARAGRAPHS)][0]
+            section = next((sec for sec in self.doc.meta.get("sections", []) if sec[0] <= s < sec[1]), None)
+            if section:
+                floor = max(floor, section[0])
+            group = context_group(text, s, floor, self.index.within("actor", floor, s), lex)
+            if group is not None:
+                att.perpetrator, how = group, "context"
+        self.apply_attribution(values, spans, att)
+        return how
+
+    def apply_attribution(self, values: dict, spans: dict, att: Attribution) -> None:
+        if att.perpetrator is not None and "perpetrator" not in values:
+            values["perpetrator"], spans["perpetrator"] = att.perpetrator.text, att.perpetrator.span
+        if att.claimed is not None and values.get("claimed") is None:
+            values["claimed"], spans["claimed"] = att.claimed, self.doc.span(*att.claim_span)
+
+    def fill_counter(self, values, spans, trig, s, e, actors, sentence) -> None:
+        text, doc = self.text, self.doc
+        op = trig.operation_type or "military operation"
+        if trig.form == "verb" and trig.label == "attack":
+            op = "airstrike" if _AIR_WORDS.search(text[s:e]) else "raid"
+        if trig.name:
+            op = f"{op} ({trig.name})"
+        values["operation_type"], spans["operation_type"] = op, doc.span(trig.start, trig.end)
+        states = [a for a in actors if is_state(a)]
+        if states:
+            actor = min(states, key=lambda a: abs(a.start - trig.start))
+            values["actor"], spans["actor"] = actor.text, actor.span
+        persons = self.index.within("person", sentence[0], sentence[1])
+        fate = _PERSON_FATE.search(text, s, e)
+        if persons and fate:
+            person = min(persons, key=lambda p: abs(p.start - fate.start()))
+            values["outcome"] = f"{person.value or person.text} {fate.group(1).lower()}"
+            spans["outcome"] = doc.span(min(person.start, fate.start()), max(person.end, fate.end()))
+
+    # -- clauses without a trigger -----------------------------------------------------------
+
+    def add_to_previous(self, s: int, e: int) -> None:
+        """Figures, claims and denials of a clause with no trigger go to the event told before."""
+        if not self.mentions:
+            return
+        prev = self.mentions[-1]
+        if prev.claim.evidence.start > s:
+            return
+        pi = self.para_of(s)
+        text, lex = self.text, self.lex
+        quantities = self.index.within("quantity", s, e)
+        figures = casualty_figures(text, s, e, quantities, lex) if pi == prev.paragraph else []
+        clause = text[s:e]
+        has_claim = lex.cue("claim", clause) or lex.cue("no_claim", clause) or lex.cue("denial", clause)
+        if not figures and not (has_claim and pi - prev.paragraph <= _FOLLOW_PARAGRAPHS):
+            return
+        values, spans = prev.claim.values, prev.claim.spans
+        for fig in figures:
+            if fig.slot not in values:
+                values[fig.slot], spans[fig.slot] = fig.quantity, self.doc.span(fig.start, fig.end)
+        if has_claim and values.get("event_type") == self.attack:
+            att = attribute(text, s, e, self.index.within("actor", s, e), lex)
+            if att.claimed is False and values.get("claimed") is None and "perpetrator" in values \
+                    and prev.claim.attribution == "context":
+                values.pop("perpetrator")
+                spans.pop("perpetrator", None)
+            if att.perpetrator is not None and att.claimed and prev.claim.attribution == "context":
+                values.pop("perpetrator", None)
+                prev.claim.attribution = "stated"
+            self.apply_attribution(values, spans, att)
+            if att.perpetrator is not None and prev.perpetrator_key is None:
+                prev.perpetrator_key = actor_key(att.perpetrator)
+        spans.setdefault("also", self.doc.span(s, e))
+
+    def mention(self, claim: Claim, anchored: bool, s: int, e: int, place: Mention | None,
+                trig: Trigger) -> EventMention:
+        pi = self.para_of(s)
+        ps, pe = self.paras[pi]
+        lead = re.match(r"\s*(?:[-*\d.]+\s*)?\*\*([^*]{2,80})\*\*", self.text[ps:pe])
+        words = {w.lower() for w in _WORD.findall(self.text[s:e] + " " + (lead.group(1) if lead else ""))}
+        perp = claim.spans.get("perpetrator")
+        pkey = None
+        if perp is not None:
+            ms = [a for a in self.index.within("actor", perp.start, perp.end)]
+            pkey = actor_key(ms[0]) if ms else perp.quote
+        return EventMention(claim, anchored, pi, frozenset(words - _STOP), pkey,
+                            place.value if place is not None else None,
+                            trig.name.lower() if trig.name else None)
+
+
+__all__ = ["EventMention", "make_events"]

@@ -1,0 +1,103 @@
+"""Who carried out an attack, and whether it was claimed, as a careful analyst reads a report.
+
+The perpetrator is the group the clause names as the one that attacked, claimed or was blamed;
+a group that denied or condemned the attack, or a phrase naming another group's affiliate
+("the Islamic State's regional affiliate"), is never taken. When the clause names no group, the
+group the paragraph or section is about may be taken as `context` attribution, except where the
+text says the attack was not claimed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcebook.extract._event_lexicon import EventLexicon
+from sourcebook.model import Mention
+
+_STATE_TYPES = ("state", "international")
+# a group named as the object of an attack or the other side of a fight is not its perpetrator
+_OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy of|fighting|fought|with|from|"
+                            r"members of|leader of|emir of|commanders? of)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The perpetrator and claim status of one event mention, each with its span."""
+
+    perpetrator: Mention | None = None
+    claimed: bool | None = None
+    claim_span: tuple[int, int] | None = None
+    how: str = "stated"
+    blocked: bool = False          # the text says no one claimed it: no context attribution
+
+
+def is_state(mention: Mention) -> bool:
+    return mention.data.get("actor_type") in _STATE_TYPES
+
+
+def actor_key(mention: Mention) -> str:
+    """The name the actor is known by: its canonical name when the registry knows it."""
+    return str(mention.value or mention.text)
+
+
+def eligible_groups(text: str, actors: list[Mention], lex: EventLexicon) -> list[Mention]:
+    """Non-state actors that may be a perpetrator: not an affiliate phrase, not a denier, not the
+    object of an attack."""
+    out = []
+    for m in actors:
+        if is_state(m):
+            continue
+        if lex.cue("affiliate", text[m.end:m.end + 40]):
+            continue
+        if lex.cue("denial", text[m.end:m.end + 60]) and not lex.cue("claim", text[m.end:m.end + 40]):
+            continue
+        if _OBJECT_BEFORE.search(text[max(0, m.start - 25):m.start]):
+            continue
+        out.append(m)
+    return out
+
+
+def attribute(text: str, start: int, end: int, actors: list[Mention], lex: EventLexicon) -> Attribution:
+    """Perpetrator and claim status stated in `text[start:end]`."""
+    clause = text[start:end]
+    att = Attribution()
+    no = lex.cue("no_claim", clause)
+    claim = lex.cue("claim", clause)
+    groups = eligible_groups(text, [a for a in actors if start <= a.start and a.end <= end], lex)
+    if no:
+        att.claimed, att.claim_span, att.blocked = False, (start + no.start(), start + no.end()), True
+    elif claim:
+        att.claimed, att.claim_span = True, (start + claim.start(), start + claim.end())
+    blame = lex.cue("blame", clause)
+    if blame:
+        after = [g for g in groups if g.start >= start + blame.end()]
+        if after:
+            att.perpetrator = after[0]
+            return att
+    if claim and not no:
+        cs = start + claim.start()
+        # "claimed by X" names the claimant after the verb; "X claimed" before it
+        after = [g for g in groups if g.start >= cs and g.start - (start + claim.end()) < 30]
+        before = [g for g in groups if g.end <= cs]
+        if "by" in claim.group(0).lower() and after:
+            att.perpetrator = after[0]
+        elif before:
+            att.perpetrator = before[-1]
+        elif after:
+            att.perpetrator = after[0]
+    if att.perpetrator is None and groups:
+        att.perpetrator = groups[0]
+    if lex.cue("denial", clause) and att.claimed is None:
+        att.claimed, att.blocked = False, True
+        d = lex.cue("denial", clause)
+        att.claim_span = (start + d.start(), start + d.end())
+        if att.perpetrator and att.perpetrator.end <= start + d.start() and not claim:
+            att.perpetrator = None
+    return att
+
+
+def context_group(text: str, before: int, floor: int, actors: list[Mention], lex: EventLexicon) -> Mention | None:
+    """The group a passage is about: the last eligible group named between `floor` and `before`."""
+    cands = [a for a in actors if floor <= a.start and a.end <= before]
+    groups = eligible_groups(text, cands, lex)
+    return groups[-1] if groups else None

@@ -1,0 +1,174 @@
+"""Slots of one event mention read from its clause: casualty figures, the target phrase, the
+date and the place that govern the trigger.
+
+Every function works on offsets into the document text and returns values with their spans, so
+that the caller can ground each value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcebook.extract._event_lexicon import EventLexicon, Trigger
+from sourcebook.model import Mention, Quantity
+
+_PLACE_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
+# words that end a target phrase: a new clause, a relative pronoun, a casualty verb
+_TARGET_END = re.compile(
+    r"[,;:.()\[\]|]|\s(?:which|that|who|where|when|as|while|because|killing|killed|kills|leaving|left|"
+    r"wounding|injuring|resulting|and (?:then |also )?(?:\w+ed|\w+ing)\b|in which|on the (?:night|morning|evening)|"
+    r"during|before|after|with)\b")
+_TARGET_LEAD = re.compile(r"^\s*(?:on|at|against|of|targeting|near|outside|inside|among|in|into)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|several|some)\s+", re.I)
+_CONTEXT_TARGET = re.compile(r"\b(?:during|at|inside|outside|near|targeted|targeting)\s+(?!least\b|most\b|about\b|around\b)"
+                             r"((?:the|a|an|his|her|their)\s+[^,;.]{3,60})", re.I)
+_DATE_EXCLUDE_BEFORE = re.compile(r"\b(?:since|until|till|by|as of|as at|published|updated|released|edited)\s*(?:the\s+)?$", re.I)
+_DATE_EXCLUDE_AFTER = re.compile(r"^[\s,]*(?:claimed|said|announced|reported|published|released|confirmed)\b", re.I)
+_DATE_CLAIM_BEFORE = re.compile(r"\b(?:claimed responsibility|claimed it|said|statement)\s+(?:\w+\s+){0,2}(?:on|in)?\s*$", re.I)
+_KILLED_THEM = re.compile(r"\b(?:killed|executed|beheaded|killing|executing)\s+(?:them|all of them)\b", re.I)
+_HOSTAGE_VERB = re.compile(r"\b(?:abducted|kidnapped|seized|took hostage)\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A casualty figure with the words that state it."""
+
+    slot: str
+    quantity: Quantity
+    start: int
+    end: int
+
+
+def casualty_figures(text: str, start: int, end: int, quantities: list[Mention],
+                     lex: EventLexicon) -> list[Figure]:
+    """The killed and injured figures stated in `text[start:end]`, in text order.
+
+    A figure counts when a cue beside it says what it counts ("killing 20", "70 people dead",
+    "the death toll rose to 54"); parts of a toll ("132 of them children", "including 13 US
+    troops") and merged counts ("killed or wounded 80") do not.
+    """
+    out: list[Figure] = []
+    for q in quantities:
+        if q.start < start or q.end > end or not isinstance(q.value, Quantity):
+            continue
+        before = text[max(start, q.start - 70):q.start]
+        after = text[q.end:min(end, q.end + 90)]
+        if lex.cue("subset_cue", before, "before") or lex.cue("subset_cue", after, "after"):
+            continue
+        if lex.cue("mixed_cue", before, "before") or lex.cue("mixed_cue", after, "after"):
+            continue
+        slot = None
+        k_after, i_after = lex.cue("killed_cue", after, "after"), lex.cue("injured_cue", after, "after")
+        if k_after or i_after:
+            slot = "killed" if k_after and (not i_after or k_after.end() <= i_after.end()) else "injured"
+        elif lex.cue("killed_cue", before, "before"):
+            slot = "killed"
+        elif lex.cue("injured_cue", before, "before"):
+            slot = "injured"
+        elif _HOSTAGE_VERB.search(before) and _KILLED_THEM.search(text, q.end, end):
+            slot = "killed"          # "abducted 11 miners ... and killed them"
+        if slot:
+            out.append(Figure(slot, q.value, q.start, q.end))
+    for m, entry in lex.cues("zero_toll", text[start:end]):
+        for slot in entry.get("slots", ["killed"]):
+            out.append(Figure(slot, Quantity(0, 0), start + m.start(), start + m.end()))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
+                  stops: list[Mention]) -> tuple[int, int] | None:
+    """The words naming what an attack hit: the object of the trigger ("stormed the Army Public
+    School", "attack on the consulate", "blew himself up among worshippers"), ended by a place,
+    a date, a new clause or a casualty verb; else a "during/at/targeted" phrase of the clause."""
+    stop_at = seg_end
+    for m in stops:
+        if trig.end < m.start < stop_at:
+            stop_at = m.start
+    cands = []
+    tail = text[trig.end:stop_at]
+    lead = _TARGET_LEAD.match(tail)
+    if lead or trig.form == "verb":
+        s = trig.end + (lead.end() if lead else 0)
+        if lead and lead.group(0).strip().lower() == "in" and trig.form == "verb":
+            s = -1
+        if s >= 0:
+            cands.append(s)
+    span = None
+    for s in cands:
+        m = _TARGET_END.search(text, s, stop_at)
+        e = m.start() if m else min(stop_at, s + 90)
+        span = _trim(text, s, e)
+        if span:
+            break
+    if span is None:
+        for m in _CONTEXT_TARGET.finditer(text, seg_start, seg_end):
+            s = m.start(1)
+            if any(x.start <= s < x.end for x in stops):
+                continue
+            stop = min([x.start for x in stops if x.start > s] + [seg_end])
+            e = _TARGET_END.search(text, s, stop)
+            span = _trim(text, s, e.start() if e else stop)
+            if span:
+                break
+    return span
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1] in " \t\n'\"":
+        e -= 1
+    d = _DETERMINER.match(text, s, e)
+    if d and d.end() < e:
+        s = d.end()
+    if e - s < 3 or not re.search(r"[A-Za-z]{3}", text[s:e]):
+        return None
+    return s, e
+
+
+def choose_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | None:
+    """The date mention that governs the trigger: the nearest one in its clause that is not the
+    date of a claim, a report or a period ("since August", "claimed on Monday")."""
+    best, best_d = None, None
+    for m in dates:
+        before = text[max(0, m.start - 40):m.start]
+        after = text[m.end:m.end + 20]
+        if _DATE_EXCLUDE_BEFORE.search(before) or _DATE_EXCLUDE_AFTER.match(after) or _DATE_CLAIM_BEFORE.search(before):
+            continue
+        d = trig.start - m.end if m.end <= trig.start else m.start - trig.end
+        d = max(d, 0)
+        if best_d is None or d < best_d:
+            best, best_d = m, d
+    return best
+
+
+def attached_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | None:
+    """A date written within the trigger's own noun phrase ("the attack of 12 May 2020",
+    "the bombing at the airport on 26 August 2021", "the January 30 suicide bombing")."""
+    for m in dates:
+        if m.end <= trig.start and trig.start - m.end <= 25 and not re.search(r"[,;]", text[m.end:trig.start]):
+            return m
+        if m.start >= trig.end and m.start - trig.end <= 80:
+            gap = text[trig.end:m.start]
+            if not re.search(r"[;]|\b(?:said|claimed|killed|killing|left|designated|vowed|published)\b", gap):
+                return m
+    return None
+
+
+def choose_place(trig: Trigger, places: list[Mention]) -> Mention | None:
+    """The most specific place of the clause (a town before its district, province or country),
+    the nearest to the trigger among equals; places of origin ("Pakistani-born") are not kept."""
+    def key(m: Mention):
+        place = m.value
+        rank = _PLACE_RANK.get(getattr(place, "precision", "place"), 0)
+        dist = trig.start - m.end if m.end <= trig.start else m.start - trig.end
+        return rank, abs(dist)
+    cands = [m for m in places if getattr(m.value, "name", None)]
+    return min(cands, key=key) if cands else None
+
+
+def place_rank(mention: Mention | None) -> int:
+    if mention is None:
+        return 9
+    return _PLACE_RANK.get(getattr(mention.value, "precision", "place"), 0)
