@@ -59,6 +59,7 @@ class Codebook:
         triggers: trigger patterns, each a dict with `label`, `pattern` and optional `context`.
         actors: the actor registry.
         mappings: codes of the field's datasets, for the exporters.
+        names: how names are written: spellings, particles, titles, group words (names.yaml).
     """
 
     def __init__(self, data: dict[str, Any]):
@@ -72,6 +73,7 @@ class Codebook:
         self.actors: list[ActorEntry] = data["actors"]
         self.ambiguous: set[str] = {alias_key(n) for n in data.get("ambiguous", [])}
         self.mappings: dict[str, Any] = data.get("mappings", {})
+        self.names: dict[str, Any] = data.get("names", {})  # name lexicons (names.yaml)
         self.validate()
 
     @classmethod
@@ -86,6 +88,7 @@ class Codebook:
         data["precisions"] = read_yaml("precisions.yaml")
         data["labels"] = read_yaml("labels.yaml")
         data["mappings"] = read_yaml("mappings.yaml") if (root / "mappings.yaml").is_file() else {}
+        data["names"] = read_yaml("names.yaml") if (root / "names.yaml").is_file() else {}
         triggers = []
         trig = root / "triggers.jsonl"
         if trig.is_file():

@@ -1,0 +1,124 @@
+"""The mentions component: registry names, names the text teaches, unknown groups and persons."""
+from __future__ import annotations
+
+import pytest
+
+from sourcebook.extract.mentions import actor_key, make_mentions
+
+
+@pytest.fixture(scope="module")
+def find(codebook):
+    proc = make_mentions(codebook)
+
+    def run(text, make_doc):
+        return proc(make_doc(text)).mentions
+
+    return run
+
+
+def actors(mentions):
+    return [(m.text, m.value) for m in mentions if m.label == "actor"]
+
+
+def persons(mentions):
+    return [(m.text, m.value) for m in mentions if m.label == "person"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Tehreek-i-Taliban Pakistan fighters crossed the border.",
+                 [("Tehreek-i-Taliban Pakistan", "Tehrik-e-Taliban Pakistan")], id="tehreek-i"),
+    pytest.param("A statement by Tahrik-e Taliban Pakistan followed.",
+                 [("Tahrik-e Taliban Pakistan", "Tehrik-e-Taliban Pakistan")], id="tahrik-space"),
+    pytest.param("The Islamic State Khurasan Province grew in Kunar.",
+                 [("Islamic State Khurasan Province", "Islamic State Khorasan Province")], id="khurasan"),
+    pytest.param("Cells loyal to al Qaeda and to Al-Qa'ida in the Islamic Maghreb met.",
+                 [("al Qaeda", "Al-Qaida"), ("Al-Qa'ida in the Islamic Maghreb", "Al-Qaida in the Islamic Maghreb")],
+                 id="qaeda-longest"),
+    pytest.param("ISWAP's fighters raided the base.", [("ISWAP", "Islamic State West Africa Province")],
+                 id="possessive"),
+    pytest.param("Wilayat-e-Khorasan claimed it.", [("Wilayat-e-Khorasan", "Islamic State Khorasan Province")],
+                 id="wilayat"),
+])
+def test_mentions_spelling_variants(find, make_doc, text, expected):
+    assert actors(find(text, make_doc)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Islamic State-Khorasan (IS-K) (Daesh) spread to Kunduz.",
+                 [("Islamic State-Khorasan", "Islamic State Khorasan Province"),
+                  ("IS-K", "Islamic State Khorasan Province"), ("Daesh", "Islamic State")], id="daesh-gloss"),
+    pytest.param("ISIS accepted the pledge of ISIS-K in 2015.",
+                 [("ISIS", "Islamic State"), ("ISIS-K", "Islamic State Khorasan Province")], id="isis-vs-isis-k"),
+    pytest.param("IS-linked cells and IS fighters fled.", [("IS", "Islamic State"), ("IS", "Islamic State")],
+                 id="is-prefix"),
+])
+def test_mentions_daesh_is_not_khorasan(find, make_doc, text, expected):
+    assert actors(find(text, make_doc)) == expected
+
+
+@pytest.mark.parametrize("text,alias,value,known", [
+    pytest.param("The Eastern Liberation Front (ELF) ambushed a convoy. Two ELF fighters died.",
+                 "ELF", "Eastern Liberation Front", False, id="unknown-with-acronym"),
+    pytest.param("Harakat al-Shabaab al-Mujahideen (HASM) lost ground. HASM retreated to Jilib.",
+                 "HASM", "al-Shabaab", True, id="registry-with-new-acronym"),
+    pytest.param("HARAKAT AL-SHABAAB AL-MUJAHIDEEN\n\naka Young Mujahideen Movement; HSM\n\nThe Young Mujahideen Movement grew.",
+                 "Young Mujahideen Movement", "al-Shabaab", True, id="aka-list"),
+    pytest.param("The Kurdistan Workers' Party, known as the KWP, fought on.",
+                 "KWP", "Kurdistan Workers' Party", True, id="known-as"),
+])
+def test_mentions_learns_aliases(find, make_doc, text, alias, value, known):
+    found = [m for m in find(text, make_doc) if m.label == "actor" and m.text == alias]
+    assert found and all(m.value == value and m.data["known"] is known for m in found)
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("Fighters of Katibat Imam Bukhari attacked a checkpoint.", "Katibat Imam Bukhari", id="katibat"),
+    pytest.param("Gunmen from the Mangal Bagh faction stormed the post.", "Mangal Bagh faction", id="faction"),
+    pytest.param("The Northern Highlands Brigade claimed the raid.", "Northern Highlands Brigade", id="brigade"),
+])
+def test_mentions_unknown_group_becomes_actor(find, make_doc, text, name):
+    found = [m for m in find(text, make_doc) if m.label == "actor" and m.value == name]
+    assert found and found[0].data["known"] is False
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("The group's emir, Abu Omar-al-Shishani, was killed near Raqqa.",
+                 [("Abu Omar-al-Shishani", "Abu Omar al-Shishani")], id="hyphen-al"),
+    pytest.param("Hamid-Ullah-Mehsud, a former commander, said the talks failed.",
+                 [("Hamid-Ullah-Mehsud", "Hamidullah Mehsud")], id="ullah"),
+    pytest.param("President Ellen Marsh condemned the attack.", [("Ellen Marsh", "Ellen Marsh")], id="title"),
+    pytest.param("Dawit Haile, the spokesman of the movement, denied it. Later Haile resigned.",
+                 [("Dawit Haile", "Dawit Haile"), ("Haile", "Haile")], id="surname-after-full"),
+    pytest.param("Bilal Kareem (alias Abu Talha) was detained.",
+                 [("Bilal Kareem", "Bilal Kareem"), ("Abu Talha", "Abu Talha")], id="alias"),
+])
+def test_mentions_persons(find, make_doc, text, expected):
+    assert persons(find(text, make_doc)) == expected
+
+
+def test_mentions_ambiguous_name_has_no_value(find, make_doc):
+    found = [m for m in find("Jundallah said it carried out the bombing.", make_doc) if m.label == "actor"]
+    assert len(found) == 1 and found[0].value is None and len(found[0].data["candidates"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The weather in the valley was cold and dry this week.", id="weather"),
+    pytest.param("Prices of wheat rose by three percent in March.", id="prices"),
+    pytest.param("THIS IS A HEADLINE ABOUT RAIN AND FLOODS", id="caps-headline"),
+    pytest.param("Floods hit villages in Pakistan and across Nigeria.", id="countries-as-places"),
+    pytest.param("Kocha Risaldar is a warren of narrow lanes.", id="place-not-person"),
+])
+def test_mentions_nothing_found(find, make_doc, text):
+    assert find(text, make_doc) == []
+
+
+def test_mentions_state_acting_is_an_actor(find, make_doc):
+    assert actors(find("Australia listed the group in 2009.", make_doc)) == [("Australia", "Australia")]
+
+
+@pytest.mark.parametrize("a,b", [
+    pytest.param("Tehreek-e-Taliban", "Tehrik-i Taliban", id="tehrik"),
+    pytest.param("al-Qa'ida", "Al Qaida", id="qaida"),
+])
+def test_mentions_actor_key_folds_spellings(codebook, a, b):
+    assert actor_key(a, codebook) == actor_key(b, codebook)
