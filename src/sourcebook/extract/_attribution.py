@@ -16,8 +16,17 @@ from sourcebook.model import Mention
 
 _STATE_TYPES = ("state", "international")
 # a group named as the object of an attack or the other side of a fight is not its perpetrator
-_OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy of|fighting|fought|with|from|"
-                            r"members of|leader of|emir of|commanders? of)\s+(?:the\s+)?$", re.I)
+_OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy of|fighting|fought|"
+                            r"members of|leader of|emir of|commanders? of|(?:splinter |breakaway |militant )?(?:group|faction|wing|branch|"
+                            r"affiliate|offshoot|ally|allies|splinter) of)\s+(?:the\s+)?$", re.I)
+
+
+_SOURCE_AFTER = re.compile(r"['’]?s?\s+(?:officials?|spokesm[ae]n|spokesperson|authorities|government|media|"
+                           r"administration|guards|police|forces|ministry|statement)\b", re.I)
+_MEDIA = re.compile(r"\b(?:news agency|agency|news|media|radio|television)$", re.I)
+_POSSESSOR = re.compile(r"\b([\w'’-]+)\s+of\s+(?:the\s+)?$", re.I)
+_AGENT_NOUNS = frozenset("fighters gunmen militants members bombers attackers cell cells unit units commanders "
+                         "suicide group faction".split())
 
 
 @dataclass(slots=True)
@@ -51,8 +60,14 @@ def eligible_groups(text: str, actors: list[Mention], lex: EventLexicon) -> list
             continue
         if lex.cue("denial", text[m.end:m.end + 60]) and not lex.cue("claim", text[m.end:m.end + 40]):
             continue
-        if _OBJECT_BEFORE.search(text[max(0, m.start - 25):m.start]):
+        if _SOURCE_AFTER.match(text, m.end) or _MEDIA.search(m.text):
+            continue          # "Taliban officials said", "Amaq news agency": a source, not an attacker
+        before = text[max(0, m.start - 40):m.start]
+        if _OBJECT_BEFORE.search(before):
             continue
+        poss = _POSSESSOR.search(before)
+        if poss and poss.group(1).lower() not in _AGENT_NOUNS:
+            continue          # "a convention of the JUI-F", "the convoy of X": the group is not the attacker
         out.append(m)
     return out
 

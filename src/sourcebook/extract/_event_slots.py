@@ -25,6 +25,8 @@ _CONTEXT_TARGET = re.compile(r"\b(?:during|at|inside|outside|near|targeted|targe
 _DATE_EXCLUDE_BEFORE = re.compile(r"\b(?:since|until|till|by|as of|as at|published|updated|released|edited)\s*(?:the\s+)?$", re.I)
 _DATE_EXCLUDE_AFTER = re.compile(r"^[\s,]*(?:claimed|said|announced|reported|published|released|confirmed)\b", re.I)
 _DATE_CLAIM_BEFORE = re.compile(r"\b(?:claimed responsibility|claimed it|said|statement)\s+(?:\w+\s+){0,2}(?:on|in)?\s*$", re.I)
+_AFTER_EVENT = re.compile(r"\b(?:after|before)\s+(?!(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December)\b)[A-Z]")
 _KILLED_THEM = re.compile(r"\b(?:killed|executed|beheaded|killing|executing)\s+(?:them|all of them)\b", re.I)
 _HOSTAGE_VERB = re.compile(r"\b(?:abducted|kidnapped|seized|took hostage)\s*$", re.I)
 
@@ -132,6 +134,9 @@ def choose_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | Non
     date of a claim, a report or a period ("since August", "claimed on Monday")."""
     best, best_d = None, None
     for m in dates:
+        between = text[min(m.end, trig.start):max(m.start, trig.end)]
+        if ";" in between or _AFTER_EVENT.search(m.text):
+            continue
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 20]
         if _DATE_EXCLUDE_BEFORE.search(before) or _DATE_EXCLUDE_AFTER.match(after) or _DATE_CLAIM_BEFORE.search(before):
@@ -151,12 +156,12 @@ def attached_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | N
             return m
         if m.start >= trig.end and m.start - trig.end <= 80:
             gap = text[trig.end:m.start]
-            if not re.search(r"[;]|\b(?:said|claimed|killed|killing|left|designated|vowed|published)\b", gap):
+            if not re.search(r"[;]|\.\s|\b(?:said|claimed|killed|killing|left|designated|vowed|published)\b", gap):
                 return m
     return None
 
 
-def choose_place(trig: Trigger, places: list[Mention]) -> Mention | None:
+def choose_place(trig: Trigger, places: list[Mention], countries: set[str] | None = None) -> Mention | None:
     """The most specific place of the clause (a town before its district, province or country),
     the nearest to the trigger among equals; places of origin ("Pakistani-born") are not kept."""
     def key(m: Mention):
@@ -165,6 +170,9 @@ def choose_place(trig: Trigger, places: list[Mention]) -> Mention | None:
         dist = trig.start - m.end if m.end <= trig.start else m.start - trig.end
         return rank, abs(dist)
     cands = [m for m in places if getattr(m.value, "name", None)]
+    if countries:
+        # a name the gazetteer places in a country the document never speaks of is a misreading
+        cands = [m for m in cands if m.value.country in countries]
     return min(cands, key=key) if cands else None
 
 

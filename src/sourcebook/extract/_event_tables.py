@@ -101,7 +101,7 @@ def _row(doc, lex, index, builder, cols, cells, s, e):
     if pc:
         places = index.within("place", *pc)
         pseudo = Trigger("attack", pc[0], pc[0])
-        place = choose_place(pseudo, places) if places else None
+        place = choose_place(pseudo, places, builder.countries) if places else None
     builder.fill_place(values, spans, place, s)
     tc = cell("target")
     if tc and tc[1] > tc[0]:

@@ -35,6 +35,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _STOP = frozenset("the and was were which that with from into this their after before during about "
                   "people killed attack attacks injured wounded said least more than also other others "
                   "group claimed responsibility suicide bomber".split())
+_AFTER_PLACE = re.compile(r"\b(?:after|before|since)\s+$", re.I)
+_SUBJECT_GAP = re.compile(r"^\s*(?:[A-Za-z'’-]+\s+){0,2}$")
 _PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
 _SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
 _FOLLOW_PARAGRAPHS = 4             # how far a later claim sentence may reach back to its event
@@ -102,6 +104,17 @@ def _sentences(doc: Document, paras: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _doc_countries(places: list[Mention]) -> set[str]:
+    """The countries a document is about: those it names, and those of two or more of its places."""
+    named = {m.value.country for m in places if getattr(m.value, "precision", None) == "country"}
+    counts: dict[str, int] = {}
+    for m in places:
+        c = getattr(m.value, "country", None)
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    return named | {c for c, n in counts.items() if n >= 2}
+
+
 def _segments(text: str, start: int, end: int, lex: EventLexicon, dates: list[Mention]) -> list[tuple[int, int]]:
     """Cut a sentence where it lists several events; a cut needs a trigger on both sides."""
     cuts = []
@@ -149,6 +162,9 @@ class _Builder:
         self.skip = list(doc.meta.get("boilerplate", [])) + list(doc.meta.get("headings", []))
         self.mentions: list[EventMention] = []
         self.owned_dates: set[int] = set()
+        self.countries = _doc_countries(self.index.by_label.get("place", []))
+        self.country_names = {m.text.lower(): m.value.country for m in self.index.by_label.get("place", [])
+                              if getattr(m.value, "precision", None) == "country"}
         self.attack, self.counter = (k for k in ("attack", "counter_operation") if k in labels)
 
     def para_of(self, offset: int) -> int:
@@ -174,7 +190,11 @@ class _Builder:
 
     def read_segment(self, s: int, e: int, sentence: tuple[int, int]) -> None:
         text, lex = self.text, self.lex
-        triggers = [t for t in lex.triggers(text[s:e], s) if not self.general(t, s)]
+        quantities = self.index.within("quantity", s, e)
+        figures = casualty_figures(text, s, e, quantities, lex)
+        # a casualty verb names an event only with its figure ("yet another killed 15")
+        triggers = [t for t in lex.triggers(text[s:e], s)
+                    if not self.general(t, s) and (t.form != "casualty" or figures)]
         main = self.main_trigger(triggers, s)
         if main is None:
             self.add_to_previous(s, e)
@@ -182,27 +202,33 @@ class _Builder:
         trig, reference = main
         kind = self.attack if trig.label == "attack" else self.counter
         actors = self.index.within("actor", s, e)
-        if kind == self.attack and trig.form in ("verb", "agent"):
-            state_before = [a for a in actors if a.end <= trig.start and trig.start - a.end < 40 and is_state(a)]
-            if state_before:
+        if kind == self.attack and trig.form == "verb" and not lex.cue("suicide", text[trig.start:trig.end]):
+            # a state's forces as the subject of an attack verb make it a counter-operation
+            if any(is_state(a) and a.end <= trig.start and _SUBJECT_GAP.match(text[a.end:trig.start])
+                   for a in actors):
                 kind = self.counter
         dates = self.index.within("date", s, e)
-        places = self.index.within("place", s, e)
-        quantities = self.index.within("quantity", s, e)
-        figures = casualty_figures(text, s, e, quantities, lex)
+        places = [p for p in self.index.within("place", s, e)
+                  if not _AFTER_PLACE.search(text[max(s, p.start - 12):p.start])]
         values, spans = {"event_type": kind}, {"event_type": self.doc.span(trig.start, trig.end)}
         date = attached_date(text, trig, dates) if reference else choose_date(text, trig, dates)
         date_how = "stated"
         if date is None and not reference:
             date = self.lookback_date(s, sentence)
             date_how = "context" if date else date_how
-        place = choose_place(trig, places) if (places and not reference) else None
+        place = choose_place(trig, places, self.countries) if (places and not reference) else None
         if reference:
             near = [p for p in places if abs(p.start - trig.start) < 60]
-            place = choose_place(trig, near) if near else None
+            place = choose_place(trig, near, self.countries) if near else None
         if place is None and not reference:
             place = self.lookback_place(s)
-        anchored = not reference and (date is not None or place is not None)
+        specific = place is not None and getattr(place.value, "precision", "") != "country"
+        anchored = (not reference and (date is not None or specific)) or (reference and date is not None and specific)
+        if reference and date is None and place is None and (
+                lex.cue("claim", text[s:e]) or lex.cue("no_claim", text[s:e]) or lex.cue("denial", text[s:e])):
+            # "Jundallah said it had carried out that attack": a claim about the event just told
+            self.add_to_previous(s, e)
+            return
         if date is not None:
             values["date"], values["date_precision"] = date.value.iso(), date.value.precision
             spans["date"] = spans["date_precision"] = date.span
@@ -217,7 +243,7 @@ class _Builder:
             + 0.1 * bool(figures)
         attribution = "stated"
         if kind == self.attack:
-            attribution = self.fill_attack(values, spans, trig, s, e, actors, dates + places, sentence)
+            attribution = self.fill_attack(values, spans, trig, s, e, actors, dates + places, not anchored)
         else:
             self.fill_counter(values, spans, trig, s, e, actors, sentence)
         if date_how == "context":
@@ -237,21 +263,29 @@ class _Builder:
             return True
         if lex.cue("generic", after) and trig.form == "verb":
             return True
-        return bool(lex.cue("hypothetical", text[max(seg_start, trig.start - 60):trig.start]))
+        if lex.cue("hypothetical", text[trig.end:trig.end + 100], "after"):
+            return True
+        return bool(lex.cue("hypothetical", text[max(seg_start, trig.start - 60):trig.start], "before"))
 
     def main_trigger(self, triggers: list[Trigger], seg_start: int) -> tuple[Trigger, bool] | None:
         """The trigger that carries the clause's event, and whether it only refers back."""
         if not triggers:
             return None
-        ranked = sorted(triggers, key=lambda t: (t.label != "counter_operation", t.form == "agent", t.start))
+        ranked = sorted(triggers, key=lambda t: (t.label != "counter_operation", t.form == "casualty",
+                                                 t.form == "agent", t.start))
         best = None
         for trig in ranked:
             before = self.text[max(seg_start, trig.start - 60):trig.start]
             ref = bool(self.lex.cue("back_reference", before))
-            if not ref and trig.form in ("noun", "agent", "named") and _DEFINITE.search(before[-40:]):
-                dates = self.index.within("date", max(seg_start, trig.start - 40), trig.end + 90)
+            if not ref and trig.form in ("noun", "agent") and _DEFINITE.search(before[-40:]):
+                sent_end = next((e for s, e in self.sentences if s <= trig.start < e), trig.end)
+                dates = self.index.within("date", max(seg_start, trig.start - 40), min(sent_end, trig.end + 90))
                 ref = attached_date(self.text, trig, dates) is None and not self.has_figures(trig)
             if not ref:
+                if trig.form == "casualty":
+                    ops = [t for t in triggers if t.label == "counter_operation"]
+                    if ops:       # "3,500 militants were killed during the operation"
+                        return ops[0], True
                 return trig, False
             best = best or (trig, True)
         return best
@@ -278,7 +312,8 @@ class _Builder:
 
     def lookback_place(self, s: int) -> Mention | None:
         ps, _ = self.paras[self.para_of(s)]
-        earlier = [m for m in self.index.within("place", ps, s) if getattr(m.value, "name", None)]
+        earlier = [m for m in self.index.within("place", ps, s) if getattr(m.value, "name", None)
+                   and (not self.countries or m.value.country in self.countries)]
         return earlier[-1] if earlier else None
 
     def fill_place(self, values: dict, spans: dict, place: Mention | None, s: int) -> None:
@@ -312,7 +347,7 @@ class _Builder:
 
     # -- slots by event type -----------------------------------------------------------------
 
-    def fill_attack(self, values, spans, trig, s, e, actors, stops, sentence) -> str:
+    def fill_attack(self, values, spans, trig, s, e, actors, stops, no_context) -> str:
         text, lex, doc = self.text, self.lex, self.doc
         tgt = target_phrase(text, trig, s, e, stops)
         if tgt:
@@ -334,7 +369,7 @@ class _Builder:
                 values["attack_type"], spans["attack_type"] = lex.bombing, spans["suicide"]
         att = attribute(text, s, e, actors, lex)
         how = "stated"
-        if att.perpetrator is None and not att.blocked:
+        if att.perpetrator is None and not att.blocked and not no_context:
             pi = self.para_of(s)
             floor = self.paras[max(0, pi - _SECTION_FLOOR_PARAGRAPHS)][0]
             section = next((sec for sec in self.doc.meta.get("sections", []) if sec[0] <= s < sec[1]), None)
@@ -364,6 +399,11 @@ class _Builder:
         if states:
             actor = min(states, key=lambda a: abs(a.start - trig.start))
             values["actor"], spans["actor"] = actor.text, actor.span
+            if "place" not in values and "admin1" not in values:
+                head = re.split(r"['’\s]", actor.text.strip())[0].lower()
+                home = self.country_names.get(head)
+                if home and home in self.countries:
+                    values["country"], spans["country"] = home, actor.span
         persons = self.index.within("person", sentence[0], sentence[1])
         fate = _PERSON_FATE.search(text, s, e)
         if persons and fate:
@@ -414,7 +454,7 @@ class _Builder:
         words = {w.lower() for w in _WORD.findall(self.text[s:e] + " " + (lead.group(1) if lead else ""))}
         perp = claim.spans.get("perpetrator")
         pkey = None
-        if perp is not None:
+        if perp is not None and claim.attribution == "stated":
             ms = [a for a in self.index.within("actor", perp.start, perp.end)]
             pkey = actor_key(ms[0]) if ms else perp.quote
         return EventMention(claim, anchored, pi, frozenset(words - _STOP), pkey,

@@ -72,7 +72,9 @@ def compatible(a: dict, b: dict, perp_a: str | None = None, perp_b: str | None =
     """Could two claims report one event? Type, date, place, perpetrator and operation agree."""
     if a.get("event_type") != b.get("event_type") or not dates_agree(a, b) or not places_agree(a, b):
         return False
-    pa, pb = _norm(perp_a or a.get("perpetrator")), _norm(perp_b or b.get("perpetrator"))
+    # a perpetrator given as "" is unknown (taken from context, not stated): it clashes with nothing
+    pa = _norm(a.get("perpetrator") if perp_a is None else perp_a)
+    pb = _norm(b.get("perpetrator") if perp_b is None else perp_b)
     if pa and pb and pa != pb:
         return False
     (oa, na), (ob, nb) = _operation_base(a), _operation_base(b)
@@ -178,11 +180,15 @@ def corefer(doc: Document) -> Document:
     return doc
 
 
+def _perp(m: EventMention) -> str:
+    return (m.perpetrator_key or m.claim.get("perpetrator") or "") if m.claim.attribution == "stated" else ""
+
+
 def _best(m: EventMention, groups: list[EventMention], reference: bool = False) -> EventMention | None:
     cands = []
     start = m.claim.evidence.start
     for g in groups:
-        if not compatible(g.claim.values, m.claim.values, g.perpetrator_key, m.perpetrator_key):
+        if not compatible(g.claim.values, m.claim.values, _perp(g), _perp(m)):
             continue
         score = anchor_score(g, m)
         if reference and score == 0 and g.claim.evidence.start < start and m.paragraph - g.paragraph <= 1:
