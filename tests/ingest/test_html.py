@@ -180,3 +180,24 @@ def test_html_reference_web_page_keeps_the_article_and_drops_the_furniture():
     for block in doc.text.split("\n\n"):
         assert " ".join(block.split()) in visible
     assert doc.published and doc.title
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("Two policemen were shot dead at a checkpoint in Quetta.", ["Two policemen were shot dead at a "
+                 "checkpoint in Quetta."], id="text-straight-in-body"),
+    pytest.param("<article><h1>Quetta</h1><p>The first paragraph of the report on the checkpoint attack.</p>"
+                 "<div>Police blamed the Balochistan Liberation Army for the attack.</div>"
+                 "<p>The last paragraph of the report on the checkpoint attack.</p></article>",
+                 ["Police blamed the Balochistan Liberation Army for the attack."], id="text-div-between-paragraphs"),
+    pytest.param("<div>Gunmen <b>killed</b> five people on the road to Turbat, police said."
+                 "<p>A second paragraph about the convoy that was attacked.</p>Loose <i>tail</i> text after it.</div>",
+                 ["Gunmen killed five people on the road to Turbat, police said.",
+                  "A second paragraph about the convoy that was attacked.", "Loose tail text after it."],
+                 id="loose-text-beside-blocks"),
+])
+def test_html_text_outside_paragraphs_is_kept(tmp_path, body, expected):
+    path = tmp_path / "loose.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    blocks = ingest(path).text.rstrip("\n").split("\n\n")
+    for paragraph in expected:
+        assert paragraph in blocks

@@ -34,6 +34,7 @@ _SEGMENT_PUNCT = " .?!:|·•"
 _BLOCK_TAGS = {"p", "head", "item", "quote", "code"}
 _NESTED_TAGS = {"p", "head", "item", "quote", "list", "table", "row"}
 _SKIPPED_TAGS = {"graphic", "comments"}
+_LOOSE_TEXT_HOLDERS = ("body", "div", "section", "article", "main")
 _HTML_BLOCKS = {
     "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
@@ -100,12 +101,43 @@ def _furniture() -> re.Pattern:
 
 
 def _text_divs_as_paragraphs(tree):
-    # trafilatura drops a sentence written straight into a <div> between paragraphs; a <div>
-    # that holds text and no block of its own is a paragraph by another name
+    """Make paragraphs of text written outside any paragraph, which trafilatura would drop.
+
+    A <div> that holds text and no block of its own is a paragraph by another name; text
+    written loose beside blocks (in <body>, a <div>, a <section>) becomes a paragraph of its own.
+    """
+    for element in list(tree.iter(*_LOOSE_TEXT_HOLDERS)):
+        if element.tag == "body" or any(child.tag in _HTML_BLOCKS for child in element):
+            _wrap_loose_text(element)
     for div in tree.iter("div"):
         if div.text_content().strip() and not any(d.tag in _HTML_BLOCKS for d in div.iterdescendants()):
             div.tag = "p"
     return tree
+
+
+def _wrap_loose_text(element) -> None:
+    # runs of text and inline elements between two blocks, each run a new <p>
+    runs: list[list] = [[element.text or "", []]]
+    element.text = None
+    for child in list(element):
+        if child.tag in _HTML_BLOCKS:
+            runs.append([child.tail or "", [], child])
+            child.tail = None
+        else:
+            runs[-1][1].append(child)
+    for run in runs:
+        text, inline = run[0], run[1]
+        if not (text.strip() or any(isinstance(c.tag, str) and c.text_content().strip() for c in inline)):
+            continue
+        paragraph = lxml.html.Element("p")
+        paragraph.text = text
+        anchor = run[2] if len(run) > 2 else None
+        if anchor is not None:
+            anchor.addnext(paragraph)
+        else:
+            element.insert(0, paragraph)
+        for child in inline:
+            paragraph.append(child)  # moves it, its tail with it
 
 
 def _main_blocks(tree) -> list[str]:
