@@ -60,8 +60,9 @@ class Calendar:
         mods = lex["period_modifiers"]
         mods_re = alternation([m for m in mods if m != "mid"])
 
-        def mod(name: str) -> str:
-            return rf"(?P<{name}>(?:{mods_re})\s+|mid-?\s*)?"
+        # a modifier before a date is found by looking back from it: a regex that tried one
+        # at every position of the text would be several times slower
+        self.modifier = re.compile(rf"(?:(?<![\w-])(?:{mods_re})\s+|(?<![\w-])mid-?\s*)$", re.I)
 
         day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
         day2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -72,19 +73,26 @@ class Calendar:
         forms = [
             rf"(?P<iso>(?<![\d-])(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))",
             rf"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[0-3]?\d)[/.](?P<ny>(?:1[89]|20)\d\d)(?![\d/]))",
-            rf"(?P<dmy>{mod('mod1')}(?:the\s+)?{day}(?:\s+of)?\s+{mon},?\s+{year})",
-            rf"(?P<mdy>{mod('mod2')}{mon2}\s+{day2},?\s+(?P<y2>(?:1[89]|20)\d\d)(?![\d\w]))",
-            rf"(?P<my>{mod('mod3')}{mon3},?\s+(?:of\s+)?(?P<y3>(?:1[89]|20)\d\d)(?![\d\w]))",
+            rf"(?P<dmy>(?:the\s+)?{day}(?:\s+of)?\s+{mon},?\s+{year})",
+            rf"(?P<mdy>{mon2}\s+{day2},?\s+(?P<y2>(?:1[89]|20)\d\d)(?![\d\w]))",
+            rf"(?P<my>{mon3},?\s+(?:of\s+)?(?P<y3>(?:1[89]|20)\d\d)(?![\d\w]))",
         ]
-        self.absolute = re.compile("|".join(forms))
+        self.absolute = re.compile(r"(?=[\dtA-Z])(?:" + "|".join(forms) + ")")
         self.partial_dm = re.compile(
             rf"(?<![\d\w])(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{self.months})(?![\w])")
         self.partial_md = re.compile(
             rf"(?<![\w])(?P<m>{self.months})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w,]*\s*,?\s*\d{{4}})(?![\d\w:])")
         # a year: four digits, not part of a larger number, a range marker allowed before
-        self.year = re.compile(rf"(?<![\d\w,.$€£/]){mod('mod')}(?P<y>(?:1[89]|20)\d\d)(?![\d\w%]|,\d|\.\d|'s\b|’s\b)")
+        self.year = re.compile(rf"(?<![\d\w,.$€£/])(?P<y>(?:1[89]|20)\d\d)(?![\d\w%]|,\d|\.\d|'s\b|’s\b)")
 
     # -- reading ----------------------------------------------------------------------------
+
+    def modified(self, text: str, start: int) -> tuple[int, str | None]:
+        """The start of a date with its modifier ("early", "mid-", "the last week of"), and the modifier."""
+        m = self.modifier.search(text, max(0, start - 30), start)
+        if not m:
+            return start, None
+        return m.start(), text[m.start():start].strip(" -").lower()
 
     def month(self, name: str) -> int:
         return self.month_of[name.rstrip(".").lower()]
@@ -118,8 +126,8 @@ class Calendar:
         for m in self.absolute.finditer(text):
             value = self.from_match(m)
             if value is not None:
-                mod = m.group("mod1") or m.group("mod2") or m.group("mod3")
-                out.append(Found(m.start(), m.end(), value, modifier=mod.strip() if mod else None))
+                start, mod = self.modified(text, m.start())
+                out.append(Found(start, m.end(), value, modifier=mod))
         return out
 
 
@@ -187,8 +195,8 @@ def parse_date(text: str) -> DateValue | None:
     cal = get_calendar()
     s = text.strip()
     m = cal.absolute.search(s)
-    if m and (value := cal.from_match(m)) is not None:
-        return value
+    if m:
+        return cal.from_match(m)  # None for "31 February 2011" or an ambiguous "05/06/2011"
     m = re.search(r"^\s*(\d{4})-(\d{2})(?!\d)", s)
     if m and 1 <= int(m.group(2)) <= 12:
         return DateValue(int(m.group(1)), int(m.group(2)))

@@ -139,15 +139,15 @@ class DateFinder:
             prev_word = prev.group(1).lower() if prev else ""
             after = text[m.end():m.end() + 25].split()
             next_word = after[0].strip(",.;:)").lower() if after else ""
-            mod = m.group("mod")
+            start, mod = self.cal.modified(text, m.start())
             if prev_word in self.name_words or prev_word[-1:] in ("$", "€", "£"):
                 continue
             in_range = re.fullmatch(r"\s*(?:[–—-]|to|and|until)\s*", text[last_end:m.start()] or "x") is not None
             temporal = mod or in_range or prev_word in self.year_before or before.rstrip().endswith("(")
             if not temporal and (prev_word in self.qualifier_words or next_word in self.count_nouns):
                 continue
-            out.append(Candidate(m.start(), m.end(), "year", DateValue(int(m.group("y"))),
-                                 data={"modifier": mod.strip(" -")} if mod else {}))
+            out.append(Candidate(start, m.end(), "year", DateValue(int(m.group("y"))),
+                                 data={"modifier": mod} if mod else {}))
             last_end = m.end()
         return out
 

@@ -16,9 +16,11 @@ Writes `Mention("quantity", span, Quantity(low, high, qualifier), data={"noun": 
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from sourcebook.extract._calendar import get_calendar
+from sourcebook.extract._layout import merge
 from sourcebook.extract._lexicon import alternation, load_lexicon
 from sourcebook.extract._numbers import number_words
 from sourcebook.extract.sentences import in_boilerplate
@@ -60,7 +62,7 @@ class QuantityFinder:
         for m in self.figure.finditer(text):
             start = m.start("qual") if m.group("qual") else m.start("between") if m.group("between") else m.start("cur") if m.group("cur") else m.start("a")
             end = m.end()
-            if any(s < m.end("b" if m.group("b") else "a") and m.start("a") < e for s, e in excluded):
+            if _overlaps(excluded, m.start("a"), m.end("b" if m.group("b") else "a")):
                 continue
             if in_boilerplate(doc, start, end) or not self._is_figure(text, m):
                 continue
@@ -105,9 +107,12 @@ class QuantityFinder:
         return True
 
     def _scaled(self, m: re.Match, low: float, high: float) -> tuple[float, float]:
-        """ "1.5 to 2 million": the scale of the second figure applies to the first."""
-        if m.group("b") and high >= 1000 and low < high / 1000 and not re.search(r"[a-z]", m.group("a"), re.I):
-            scale = 10 ** (len(str(int(high))) - len(str(int(self.numbers.value(m.group("b").split()[0]) or 1))))
+        """ "1.5 to 2 million": the scale word of the second figure applies to the first."""
+        b, a = m.group("b"), m.group("a")
+        if not b or re.search(r"[a-z]{2}", a, re.I):
+            return low, high
+        scale = self.numbers.scales.get(b.split()[-1].lower(), 1) if len(b.split()) > 1 else 1
+        if scale > 1 and low * scale <= high:
             return low * scale, high
         return low, high
 
@@ -138,7 +143,7 @@ class QuantityFinder:
             if not w or "\n" in text[pos:w.start(1)]:
                 break
             token = w.group(1)
-            low = token.lower()
+            low = token.lower().rstrip(".,;:")
             if low == "and" and words:
                 nxt = self.word.match(text, w.end())
                 if nxt and nxt.group(1).lower() not in self.stop and not re.search(r"(?:ing|ed)$", nxt.group(1)):
@@ -161,6 +166,12 @@ class QuantityFinder:
         return data
 
 
+def _overlaps(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `[start, end)` overlaps one of the sorted, disjoint `regions`."""
+    i = bisect.bisect_right(regions, end - 1, key=lambda r: r[0]) - 1
+    return i >= 0 and regions[i][1] > start
+
+
 @component("quantities", requires=["doc.sentences", "doc.mentions"], assigns=["doc.mentions"])
 def make_quantities(codebook, **config):
     """Find figures with their qualifiers, ranges and counted nouns (not years, times or names)."""
@@ -171,7 +182,9 @@ def make_quantities(codebook, **config):
         dates = [(m.start, m.end) for m in doc.mentions if m.label == "date"]
         if not dates:  # run alone: keep the numbers of written-out dates out all the same
             dates = [(f.start, f.end) for f in cal.find_absolute(doc.text)]
-        doc.mentions.extend(finder.find(doc, dates))
+        # a day and month the narrative could not date is still no figure ("on March 14")
+        dates += [m.span() for rx in (cal.partial_dm, cal.partial_md) for m in rx.finditer(doc.text)]
+        doc.mentions.extend(finder.find(doc, merge(dates)))
         return doc
 
     return quantities

@@ -200,7 +200,7 @@ def _doc_date(published: str | None, datelines: list[tuple[int, str]], labelled:
 # -- helpers other components use ----------------------------------------------------------
 
 def _find(spans, offset: int):
-    i = bisect.bisect_right([s[0] for s in spans], offset) - 1
+    i = bisect.bisect_right(spans, offset, key=lambda s: s[0]) - 1
     if i >= 0 and spans[i][0] <= offset < spans[i][1]:
         return spans[i]
     return None
@@ -224,14 +224,14 @@ def section_at(doc: Document, offset: int) -> tuple[int, int, str] | None:
 def in_boilerplate(doc: Document, start: int, end: int) -> bool:
     """True when `[start, end)` overlaps page furniture."""
     regions = doc.meta.get("boilerplate", [])
-    i = bisect.bisect_right([r[0] for r in regions], end - 1) - 1
+    i = bisect.bisect_right(regions, end - 1, key=lambda r: r[0]) - 1
     return i >= 0 and regions[i][1] > start
 
 
 def dateline_date(doc: Document, offset: int) -> str | None:
     """The date that dates `offset`: the last dateline before it, else the document's date."""
     lines = doc.meta.get("datelines") or []
-    i = bisect.bisect_right([s for s, _ in lines], offset) - 1
+    i = bisect.bisect_right(lines, offset, key=lambda line: line[0]) - 1
     if i >= 0:
         return lines[i][1]
     return doc.meta.get("doc_date")
