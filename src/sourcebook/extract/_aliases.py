@@ -109,7 +109,12 @@ class AliasIndex:
             if kept and key in self.forms and tok.fold not in connectors:
                 entries, alias, learned = self._accept(self.forms[key], kept)
                 if entries:
-                    best = AliasHit(tokens[i].start, tok.end, entries, alias, learned)
+                    end = tok.end
+                    # "JUI(F)": a bracket opened inside the name closes inside it too
+                    if text.count("(", tokens[i].start, end) > text.count(")", tokens[i].start, end) \
+                            and text.startswith(")", end):
+                        end += 1
+                    best = AliasHit(tokens[i].start, end, entries, alias, learned)
             j += 1
         if best and whole and best.end != tokens[-1].end:
             return None

@@ -13,7 +13,7 @@ from functools import cached_property
 # A word, its inner apostrophes kept ("Qa'ida", "Lidda'awati"); a dotted acronym ("U.S.") is one word.
 WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 # What may stand between two words of one name: spaces, dashes, markdown emphasis, brackets.
-JOINER = re.compile(r"[ \t\-‐‑–—*_()'’]{0,4}")
+JOINER = re.compile(r"(?:['’][sS])?[ \t\-‐‑–—*_()'’]{0,4}")
 _APOS = re.compile(r"['’‘`]")
 
 
@@ -44,6 +44,7 @@ class NameRules:
         self.data = names
         self.spellings: dict[str, str] = dict(names.get("spellings", {}))
         self.connectors = set(names.get("connectors", []))
+        self._folds: dict[str, str] = {}       # word -> folded word; the vocabulary of reports is small
 
     def lex(self, key: str) -> set[str]:
         return {str(w).lower() for w in self.data.get(key, [])}
@@ -57,8 +58,11 @@ class NameRules:
         return self.lex("honorifics")
 
     def fold_word(self, word: str) -> str:
-        w = _APOS.sub("", strip_accents(word).lower()).replace(".", "")
-        return self.spellings.get(w, w)
+        folded = self._folds.get(word)
+        if folded is None:
+            w = _APOS.sub("", strip_accents(word).lower()).replace(".", "")
+            folded = self._folds[word] = self.spellings.get(w, w)
+        return folded
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """The words of `text[start:end]` with their offsets in `text`."""

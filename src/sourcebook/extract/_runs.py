@@ -65,7 +65,14 @@ class RunReader:
 
     def read(self, text: str, tokens: list[Token], hits: list[AliasHit]) -> list[Run]:
         """Runs of capitalised words (with lower-case particles inside), cut at registry names."""
-        taken = {i for i, t in enumerate(tokens) if any(h.start <= t.start < h.end for h in hits)} if hits else set()
+        taken: set[int] = set()
+        k = 0
+        for h in hits:                       # both sorted by offset: one sweep
+            while k < len(tokens) and tokens[k].start < h.start:
+                k += 1
+            while k < len(tokens) and tokens[k].start < h.end:
+                taken.add(k)
+                k += 1
         runs: list[Run] = []
         cur: list[Token] = []
 
