@@ -168,6 +168,21 @@ class Sourcebook:
             claims = [repo.to_claim(r) for r in repo.current_claims(session, "event")]
             repo.replace_events(session, merge_events(claims))
 
+    def import_dataset(self, fmt: str, path: str | Path, progress: Progress | None = None, resolve: bool = True):
+        """Load a dataset export (`gtd`, `acled`) as claims whose source is the dataset, each row a
+        document of its own; then re-resolve events, unless `resolve` is False. Returns the
+        `sourcebook.importers.ImportReport` (malformed rows with their line numbers)."""
+        import time
+
+        from sourcebook.importers import import_file
+
+        report = import_file(self.Session, self.codebook, fmt, path, progress)
+        if resolve and report.added:
+            started = time.perf_counter()
+            self.resolve()
+            report.resolve_seconds = time.perf_counter() - started
+        return report
+
     # -- review ----------------------------------------------------------------------------
 
     def review(self, claim_id: int, action: str, values: dict | None = None, user: str = "analyst",

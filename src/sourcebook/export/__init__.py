@@ -13,7 +13,8 @@ from typing import Callable
 
 from sourcebook.errors import SourcebookError
 
-BUILTIN = {"facts": "sourcebook.export.facts_jsonl"}
+BUILTIN = {"facts": "sourcebook.export.facts_jsonl",
+           **{name: f"sourcebook.export.{name}" for name in ("gtd", "acled", "ucdp", "stix", "geojson", "parquet")}}
 
 
 @dataclass(frozen=True)
