@@ -200,6 +200,11 @@ class _Builder:
             self.add_to_previous(s, e)
             return
         trig, reference = main
+        if trig.form == "casualty" and not self.index.within("date", s, e) and self.mentions \
+                and self.mentions[-1].paragraph == self.para_of(s):
+            # "...; at least 31 people were killed": the toll of the event just told
+            self.add_to_previous(s, e)
+            return
         kind = self.attack if trig.label == "attack" else self.counter
         actors = self.index.within("actor", s, e)
         if kind == self.attack and trig.form == "verb" and not lex.cue("suicide", text[trig.start:trig.end]):

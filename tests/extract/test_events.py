@@ -1,0 +1,164 @@
+"""The `events` component on sentences written for these tests (other groups, places, figures)."""
+from __future__ import annotations
+
+import pytest
+
+from sourcebook.pipeline import Pipeline
+
+UPSTREAM = ("sentences", "dates", "quantities", "mentions", "places", "events")
+
+
+@pytest.fixture(scope="module")
+def extract(codebook):
+    pipeline = Pipeline(codebook)
+    for name in UPSTREAM:
+        pipeline.add_pipe(name)
+
+    from sourcebook.ingest.normalize import make_document
+
+    def run(text: str, **meta):
+        doc = pipeline(make_document(text, "test.txt", **meta))
+        return [c for c in doc.claims if c.kind == "event"]
+
+    return run
+
+
+def figure(value):
+    return None if value is None else (value.low, value.high, value.qualifier)
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    pytest.param("On 3 March 2019, a car bomb exploded at a market in Mosul, killing 14 people and wounding 30.",
+                 (14, 14, None), (30, 30, None), id="killing-wounding"),
+    pytest.param("In June 2016 a suicide attack on a checkpoint near Mogadishu left 22 people dead and 41 injured.",
+                 (22, 22, None), (41, 41, None), id="left-dead-injured"),
+    pytest.param("On 9 May 2018, gunmen stormed a village in Borno State; at least 31 people were killed.",
+                 (31, 31, "at least"), None, id="were-killed-after-semicolon"),
+    pytest.param("A roadside bomb in Aden on 2 February 2020 killed 9 and 12 injured.",
+                 (9, 9, None), (12, 12, None), id="killed-n-and-m-injured"),
+    pytest.param("On 5 April 2017, an attack on a police station in Gao resulted in 11 dead and 8 injured.",
+                 (11, 11, None), (8, 8, None), id="resulted-in"),
+    pytest.param("On 7 July 2015, a blast at a mosque in Sanaa killed up to 60 worshippers, including 9 children.",
+                 (60, 60, "up to"), None, id="subset-not-taken"),
+    pytest.param("On 1 October 2019, a bomb was found outside a church in Mosul; no one was hurt.",
+                 None, None, id="no-trigger-no-event"),
+])
+def test_events_casualty_figures(extract, text, killed, injured):
+    events = extract(text)
+    if killed is None and injured is None and "no one" in text:
+        assert all(figure(e.get("killed")) in (None, (0, 0, None)) for e in events)
+        return
+    assert len(events) == 1
+    assert figure(events[0].get("killed")) == killed
+    assert figure(events[0].get("injured")) == injured
+    for slot in ("killed", "injured"):
+        if events[0].get(slot) is not None:
+            assert slot in events[0].spans
+
+
+@pytest.mark.parametrize("text,attack_type,suicide,target_type", [
+    pytest.param("On 12 August 2017, a suicide bomber blew himself up at a mosque in Mosul, killing 20 people.",
+                 "Bombing/Explosion", True, "Religious Figures/Institutions", id="suicide-bomber-mosque"),
+    pytest.param("On 4 November 2016, gunmen stormed a hotel in Mogadishu and killed 15 guests.",
+                 "Armed Assault", None, "Business", id="gunmen-stormed-hotel"),
+    pytest.param("On 19 February 2018, fighters abducted 110 schoolgirls from a school in Yobe State.",
+                 "Hostage Taking (Kidnapping)", None, "Educational Institution", id="abducted-schoolgirls"),
+    pytest.param("On 2 May 2014, a suicide attack on a police academy in Baghdad killed 27 cadets.",
+                 "Bombing/Explosion", True, "Police", id="suicide-attack-no-weapon"),
+])
+def test_events_attack_and_target_types(extract, text, attack_type, suicide, target_type):
+    events = extract(text)
+    assert len(events) == 1
+    e = events[0]
+    assert e.get("event_type") == "attack"
+    assert e.get("attack_type") == attack_type
+    assert e.get("suicide") is suicide
+    assert e.get("target_type") == target_type
+
+
+@pytest.mark.parametrize("text,claimed", [
+    pytest.param("On 6 June 2021, a bomb exploded at a bus station in Mogadishu, killing 8 people. "
+                 "Al-Shabaab claimed responsibility for the attack.", True, id="claimed-next-sentence"),
+    pytest.param("On 6 June 2021, a bomb exploded at a bus station in Mogadishu, killing 8 people. "
+                 "No group claimed the bombing.", False, id="no-group-claimed"),
+    pytest.param("On 6 June 2021, a bomb exploded at a bus station in Mogadishu, killing 8 people.", None,
+                 id="nothing-said"),
+])
+def test_events_claims(extract, text, claimed):
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].get("claimed") is claimed
+    if claimed is False:
+        assert events[0].get("perpetrator") is None
+
+
+def test_events_claimant_is_perpetrator(extract):
+    events = extract("In March 2016, an attack claimed by Boko Haram on a market in Maiduguri killed 19 people.")
+    assert len(events) == 1
+    assert events[0].get("claimed") is True
+    assert "Boko Haram" in events[0].get("perpetrator")
+    assert events[0].spans["perpetrator"].quote == "Boko Haram"
+
+
+def test_events_several_in_one_sentence(extract):
+    text = ("The group carried out a series of attacks, including the bombing of a market in Mosul, "
+            "14 March 2015, which killed 17 people; the assault on a prison in Baghdad, 2 June 2016, "
+            "which resulted in 12 dead; and a shooting attack on a wedding in Kirkuk in May 2017 "
+            "which left 9 people dead.")
+    events = extract(text)
+    assert [e.get("date") for e in events] == ["2015-03-14", "2016-06-02", "2017-05"]
+    assert [figure(e.get("killed"))[0] for e in events] == [17, 12, 9]
+
+
+@pytest.mark.parametrize("text,operation_type", [
+    pytest.param("A senior commander of the group was killed in a US drone strike in Yemen on 14 May 2019.",
+                 "drone strike", id="drone-strike"),
+    pytest.param("In January 2020, Iraqi security forces arrested the group's financier in Mosul.",
+                 "arrest", id="arrest"),
+    pytest.param("The army launched Operation Desert Shield in Borno State in March 2017.",
+                 "military operation (Desert Shield)", id="named-operation"),
+])
+def test_events_counter_operations(extract, text, operation_type):
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].get("event_type") == "counter_operation"
+    assert events[0].get("operation_type") == operation_type
+    assert events[0].get("date")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The group has attacked civilians, soldiers and aid workers across the Sahel.", id="general"),
+    pytest.param("The militants continued to target police stations throughout 2019.", id="continued-to"),
+    pytest.param("Officials warned that the group could strike Baghdad again before the elections.",
+                 id="hypothetical"),
+    pytest.param("Al-Shabaab has claimed dozens of bombings in Mogadishu since 2010.", id="plural"),
+    pytest.param("The report describes how such attacks are planned and financed.", id="report-itself"),
+    pytest.param("A strategy built on reaction is a strategy that waits for the next bombing.", id="no-anchor"),
+])
+def test_events_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_events_chronology_table(extract):
+    text = ("| Date | Location | Target | Killed | Wounded | Claim |\n"
+            "|---|---|---|---|---|---|\n"
+            "| 4 Jun 2019 | Mosul, Iraq | Police checkpoint | 12+ | 30 | Islamic State |\n"
+            "| 9 Sep 2020 | Baghdad, Iraq | Crowded market | 20–35 | 61 | none |\n")
+    events = extract(text)
+    assert [e.get("date") for e in events] == ["2019-06-04", "2020-09-09"]
+    assert figure(events[0].get("killed")) == (12, 12, "at least")
+    assert events[0].get("target_type") == "Police"
+    assert events[0].get("claimed") is True
+    assert figure(events[1].get("killed")) == (20, 35, None)
+    assert events[1].get("claimed") is False
+
+
+def test_events_every_value_grounded(extract):
+    text = ("On 21 April 2019, a suicide bomber struck a church in Mosul, killing at least 40 people "
+            "and wounding 70. The Islamic State claimed responsibility.")
+    (event,) = extract(text)
+    for slot, value in event.values.items():
+        if slot in ("event_type", "latitude", "longitude", "date_precision"):
+            continue
+        span = event.spans[slot]
+        assert text[span.start:span.end] == span.quote
