@@ -115,6 +115,9 @@ class Sourcebook:
             if isinstance(item, IngestError):
                 report.errors.append(str(item))
                 continue
+            if any(d.id == item.id for d in docs):      # a copy of a file already in this batch
+                report.unchanged.append(item.name)
+                continue
             with self.Session() as session:
                 row = session.get(DocumentRow, item.id)
                 if row is not None and row.run_id is not None:
