@@ -14,12 +14,13 @@ _ASIDE = re.compile(
     r",\s(?:(?:an?|the|its|their|his|then|now|later|formerly|also|once|which|who|whose|known|better|led|based|"
     r"founded|headed|alongside|together|along|including|itself)\b[^,;]*?)(?=,|$)"
     r"|\s(?:who|which|that|whose)\s[^,;]*?(?=,|$)|\([^)]*\)|\balongside\b.*$|\btogether with\b.*$", re.I)
-_LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|the|both|from|;)\s*)*$", re.I)
+_LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|the|both|from|;|its|their|own|offshoots?|ally|allies|"
+                        r"affiliates?|factions?|splinter groups?)\s*)*$", re.I)
 _PRONOUN_OPENING = re.compile(r"\W*(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction))\b", re.I)
 _PRONOUN = re.compile(r"\b(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction|party))\b", re.I)
 
 
-def names_in(frame: Frame, a: int, b: int, kinds: str = "APN", many: bool = True) -> list[Entity]:
+def names_in(frame: Frame, a: int, b: int, kinds: str = "APN", many: bool = True, first: bool = False) -> list[Entity]:
     """The names a phrase of the frame states, asides dropped: all of a list ("A, B and C"),
     else the head name (the last one left)."""
     sub = frame.text[a:b]
@@ -29,7 +30,23 @@ def names_in(frame: Frame, a: int, b: int, kinds: str = "APN", many: bool = True
         sub = _ASIDE.sub(lambda m: " " * len(m.group()), sub)
     toks = [(m.start(), m.end(), frame.ents[int(m.group(2))]) for m in TOKEN.finditer(sub) if m.group(1) in kinds]
     if not toks:
-        return []
+        # "The breakaway group, later known as X,": the aside holds the only name
+        toks = [(m.start(), m.end(), frame.ents[int(m.group(2))]) for m in TOKEN.finditer(frame.text[a:b])
+                if m.group(1) in kinds]
+        return [toks[0][2]] if toks else []
+    if first:
+        run = [toks[0]]
+        for t in toks[1:]:
+            if _LIST_GLUE.match(sub[run[-1][1]:t[0]]):
+                run.append(t)
+            else:
+                break
+        seen, out = set(), []
+        for _, _, e in run:
+            if e.key not in seen:
+                seen.add(e.key)
+                out.append(e)
+        return out
     if many:
         run = [toks[-1]]
         for t in reversed(toks[:-1]):

@@ -24,7 +24,7 @@ TOKEN = re.compile(r"\x01([APNLDQ])(\d+)\x02")
 _KIND_OF_LABEL = {"actor": "A", "person": "P", "place": "L", "date": "D", "quantity": "Q"}
 PLACEHOLDERS = {
     "{A}": r"\x01[AN]\d+\x02", "{P}": r"\x01[PN]\d+\x02", "{E}": r"\x01[APN]\d+\x02",
-    "{D}": r"\x01D\d+\x02", "{Q}": r"\x01Q\d+\x02", "{L}": r"\x01L\d+\x02", "{AL}": r"\x01[ANL]\d+\x02", "{PL}": r"\x01[LN]\d+\x02", "{K}": r"\x01A\d+\x02",
+    "{D}": r"\x01D\d+\x02", "{Q}": r"\x01Q\d+\x02", "{L}": r"\x01L\d+\x02", "{AL}": r"\x01[ANL]\d+\x02", "{PL}": r"\x01[LN]\d+\x02", "{K}": r"\x01A\d+\x02", "{X}": r"\x01[APNL]\d+\x02",
 }
 
 
@@ -144,6 +144,7 @@ class Frame:
 
 # -- building frames -----------------------------------------------------------------------
 
+_DEMONYM = re.compile(r"(?:an|ani|ian|ese|ish|i|ic)$")
 _NAME_WORD = r"[A-Z][\w'’]*(?:[-‐][\w'’]+)*\.?"
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s(?:(?:of|in|for|al|el|bin|ibn|ul|e|i|de|the|wal|fi|-)\s)*{_NAME_WORD})*")
 
@@ -159,7 +160,9 @@ def _unknown_names(doc: Document, start: int, end: int, taken: list[tuple[int, i
         # trim function words and titles at both ends ("In June", "Prime Minister X", "X Associate")
         while words and (words[0].group().rstrip(".").lower() in stop or words[0].group().rstrip(".").lower() in titles):
             words.pop(0)
-        while words and (words[-1].group().rstrip(".").lower() in stop or words[-1].group().rstrip(".").lower() in titles
+        if words and words[-1].group().rstrip(".").lower() in titles:
+            continue                       # "Teaching Associate", "Prime Minister": a title, not a name
+        while words and (words[-1].group().rstrip(".").lower() in stop
                          or words[-1].group().lower() in ("of", "in", "for", "the", "al", "el", "-")):
             words.pop()
         if not words:
@@ -174,6 +177,8 @@ def _unknown_names(doc: Document, start: int, end: int, taken: list[tuple[int, i
             continue
         if len(words) == 1 and (s == start or re.search(r"[.:!?\n]\s*[\"“‘(]?$", text[max(start, s - 4):s])):
             continue                       # one capitalised word opening a sentence is no evidence of a name
+        if len(words) == 1 and _DEMONYM.search(text[s:e]) and re.match(r"\s+[a-z]", text[e:e + 3]):
+            continue                       # "Afghan affiliate", "Pakistani and Afghan fighters": an adjective
         if any(a < e and s < b for a, b in taken):
             continue
         out.append(Entity(s, e, "N", text[s:e]))

@@ -1,8 +1,143 @@
-"""Placeholder: the relations component (being written)."""
+"""The `relations` component: subject–predicate–object statements between groups and people.
+
+Every predicate of the codebook (predicates.yaml) has its sentence patterns in
+codebook/data/relation_patterns.yaml: "X, the Islamic State's Afghan affiliate" (branch_of),
+"A, B and C openly rejected Daesh's concept of Caliphate" (rejected_authority_of, one claim per
+name of the list), "X, a former TTP commander" (formerly_member_of), "its ally, the IMU"
+(allied_with, "its" read as the group last named)... A subject phrase keeps its head name, or
+every name of a list; asides ("X, a former Y commander, and Z") are set apart first.
+Leaders are not coded here: the leadership component records tenures.
+"""
+from __future__ import annotations
+
+import re
+
 from sourcebook.pipeline.registry import component
+from sourcebook.extract._context import ClaimMaker, antecedent, is_group, names_in
+from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of, load_cues
+
+KIND = "relation"
+# where a new clause with its own subject starts inside a subject phrase
+_CLAUSE_CUT = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:its|their|it|they|he|she|the\s(?:group|movement))\b)"
+                         r"|\b(?:that|announcing|saying|said)\s(?=\S)|;\s", re.I)
 
 
-@component("relations")
-def make_relations(codebook, **config):
-    """relations (placeholder: passes documents through)."""
-    return lambda doc: doc
+class _Relations:
+    def __init__(self, codebook):
+        if KIND not in codebook.fact_kinds:
+            raise ValueError(f"the codebook has no fact kind {KIND!r}")
+        data = load_cues("relation_patterns.yaml")
+        macros = data.get("macros", {})
+        self.patterns = []
+        for predicate, specs in data.items():
+            if predicate == "macros":
+                continue
+            if predicate not in codebook.predicates:
+                raise ValueError(f"relation_patterns.yaml: {predicate!r} is not a predicate of the codebook")
+            for spec in specs:
+                self.patterns.append((predicate, spec, compile_pattern(spec["pattern"], macros)))
+        self.symmetric = {p for p, e in codebook.predicates.items() if e.get("symmetric")}
+
+    def __call__(self, doc):
+        frames = frames_of(doc)
+        maker = ClaimMaker(doc, KIND)
+        found: dict[tuple, object] = {}
+        for k, frame in enumerate(frames):
+            for predicate, spec, rx in self.patterns:
+                for m in rx.finditer(frame.text):
+                    self._read(frame, frames, k, predicate, spec, m, maker, found)
+        # a person told as a former member is not also a member
+        former = {(c.values.get("subject"), c.values.get("object")) for c in found.values()
+                  if c.values.get("predicate") == "formerly_member_of"}
+        doc.claims.extend(c for c in found.values() if not (
+            c.values.get("predicate") == "member_of" and (c.values.get("subject"), c.values.get("object")) in former))
+        return doc
+
+    def _subjects(self, frame: Frame, frames, k: int, m, spec) -> list[Entity]:
+        gd = m.groupdict()
+        kinds = "PN" if spec.get("persons") else "APN" if spec.get("any_subject") else "AN"
+        if gd.get("s"):
+            ent = frame.entity(gd["s"], kinds)
+            return [ent] if ent else []
+        if gd.get("spro"):
+            ent = antecedent(frame, m.start("spro"), frames)
+            return [ent] if ent else []
+        if gd.get("sper"):
+            for f in [frame, *reversed(frames[max(0, k - 2):k])]:
+                people = f.entities(0, m.start() if f is frame else None, "P")
+                if people:
+                    return [people[-1]]
+            return []
+        if gd.get("sr") is not None:
+            a, b = m.span("sr")
+            cut = None
+            for cut in _CLAUSE_CUT.finditer(frame.text, a, b):
+                a = cut.end()
+            names = names_in(frame, a, b, kinds)
+            if names:
+                return names
+            # a clause of its own ("..., and its senior leaders swore"): the referent is the
+            # subject the sentence continues, not a name of the clause before
+            ent = antecedent(frame, 0 if cut else a, frames)
+            return [ent] if ent else []
+        return []
+
+    def _objects(self, frame: Frame, frames, m) -> list[Entity]:
+        gd = m.groupdict()
+        for g in ("o2", "o"):
+            if gd.get(g):
+                ent = frame.entity(gd[g], "APN")
+                if ent:
+                    return [ent]
+        if gd.get("opro"):
+            ent = antecedent(frame, m.start("opro"), frames)
+            return [ent] if ent else []
+        if gd.get("orr") is not None:
+            a, b = m.span("orr")
+            return names_in(frame, a, b, "AN", first=True)
+        return []
+
+    def _read(self, frame: Frame, frames, k, predicate, spec, m, maker: ClaimMaker, found: dict):
+        subjects = self._subjects(frame, frames, k, m, spec)
+        objects = self._objects(frame, frames, m)
+        date = self._date(frame, m) if spec.get("dated") else None
+        for s in subjects:
+            if spec.get("persons") and s.kind not in "PN":
+                continue
+            if not spec.get("persons") and not is_group(s) and not (spec.get("any_subject") and s.kind == "P"):
+                continue
+            for o in objects:
+                if o.key == s.key or o.is_state or (o.kind not in "AN" and predicate not in (
+                        "pledged_allegiance_to", "rejected_authority_of")):
+                    continue
+                pair = (s.key, o.key)
+                key = (predicate, *(sorted(pair) if predicate in self.symmetric else pair))
+                if key in found:
+                    continue
+                values = {"subject": (s.text, (s.start, s.end)),
+                          "predicate": (predicate, frame.span(*m.span())),
+                          "object": (o.text, (o.start, o.end)),
+                          "date": (date_of(date).iso(), (date.start, date.end)) if date else None}
+                conf = 0.75 if s.kind != "N" and o.kind != "N" else 0.55
+                found[key] = maker.make(values, (frame.start, frame.end), conf)
+
+    @staticmethod
+    def _date(frame: Frame, m) -> Entity | None:
+        """The date the clause gives: inside the match, else just before it, else just after."""
+        text = frame.text
+        inside = [d for d in frame.entities(m.start(), m.end(), "D") if date_of(d)]
+        if inside:
+            return inside[0]
+        start = max(text.rfind(";", 0, m.start()) + 1, 0)
+        before = [d for d in frame.entities(start, m.start(), "D") if date_of(d)]
+        if before:
+            return before[-1]
+        end = text.find(";", m.end())
+        after = [d for d in frame.entities(m.end(), end if end >= 0 else None, "D") if date_of(d)]
+        return after[0] if after else None
+
+
+@component("relations", requires=["doc.sentences", "doc.mentions"], assigns=["doc.claims"])
+def make_relations(codebook):
+    """relations: subject-predicate-object statements between groups and people."""
+    return _Relations(codebook)
