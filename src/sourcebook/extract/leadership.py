@@ -19,6 +19,7 @@ from sourcebook.extract._frames import (Entity, Frame, alternation, best_date, c
 from sourcebook.extract._leader_tables import infobox_tenures, table_tenures
 
 KIND = "leadership"
+_BARE_DEATH = re.compile(r"^([A-Z][\w'’-]+)\s(?:was\s(?:\w+\s)?(?=killed|assassinated|executed|detained|arrested|captured)|(?=died))(\w+)")
 
 
 @dataclass
@@ -225,6 +226,13 @@ class _Leadership:
 
     def _deaths(self, frame: Frame, focus, k) -> list:
         out = []
+        bare = _BARE_DEATH.match(frame.text)
+        if bare and frame.doc.text[frame.start:frame.start + 1].isupper():
+            # "Karayilan died in May 2023": a surname opening a sentence, which no reader marks as a name
+            s = frame.start + bare.start(1)
+            per = Entity(s, s + len(bare.group(1)), "N", bare.group(1))
+            d = best_date([e for e in frame.entities(bare.end(), None, "D") if date_of(e)])
+            out.append((per, d, self.reasons.get(bare.group(2).lower()), frame.span(*bare.span(2))))
         for rx in self.deaths:
             for m in rx.finditer(frame.text):
                 per = frame.entity(m.group("per"), "PN")
