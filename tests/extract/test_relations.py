@@ -1,0 +1,56 @@
+"""Relations between groups and people: one pattern family per predicate, and sentences that
+state no relation."""
+import pytest
+
+
+def relations(doc):
+    return [(c.values["subject"].lower(), c.values["predicate"], c.values["object"].lower(), c.values.get("date"))
+            for c in doc.claims if c.kind == "relation"]
+
+
+def has(found, subject_word, predicate, object_word, date=None):
+    return any(subject_word in s and p == predicate and object_word in o and (date is None or d == date)
+               for s, p, o, d in found)
+
+
+@pytest.mark.parametrize("text, subject_word, predicate, object_word, date", [
+    pytest.param("ISWAP, the Islamic State's West African affiliate, claimed the attack.",
+                 "west africa", "branch_of", "islamic state", None, id="branch-apposition"),
+    pytest.param("The Islamic State group's Somali branch, ISIS-Somalia, claimed the attack.",
+                 "somali", "branch_of", "islamic state", None, id="branch-owner-first"),
+    pytest.param("In November 2014 Ansar Bait al-Maqdis pledged allegiance to the Islamic State.",
+                 "ansar bait", "pledged_allegiance_to", "islamic state", "2014-11", id="pledged"),
+    pytest.param("Mukhtar Robow, a former al-Shabaab spokesman, surrendered in 2017.",
+                 "robow", "formerly_member_of", "shabaab", None, id="former-member"),
+    pytest.param("Saleh al-Arouri, a senior Hamas official, was killed in Beirut.",
+                 "arouri", "member_of", "hamas", None, id="member"),
+    pytest.param("Jabhat Fateh al-Sham split from al-Qaeda in July 2016.",
+                 "jabhat", "splinter_of", "qaida", "2016-07", id="split-from"),
+    pytest.param("AQAP claimed the raid, and its ally, al-Shabaab, said its fighters took part.",
+                 "arabian", "allied_with", "shabaab", None, id="its-ally"),
+    pytest.param("ISIS-Somalia is a bitter rival of al-Shabaab.",
+                 "somali", "rival_of", "shabaab", None, id="rival"),
+    pytest.param("ISWAP bolstered its ranks with former members of Boko Haram.",
+                 "west africa", "recruited_from", "boko haram", None, id="recruited-from"),
+    pytest.param("Aymenn Jawad, a research fellow at the Middle East Forum, said the claim was credible.",
+                 "aymenn", "affiliated_with", "middle east forum", None, id="affiliated-person"),
+    pytest.param("Ansar al-Islam, an al-Qaeda-linked group, claimed the bombing.",
+                 "ansar al-islam", "affiliated_with", "qaida", None, id="aligned-group"),
+])
+def test_relations_reads_predicate(run, text, subject_word, predicate, object_word, date):
+    found = relations(run(text))
+    assert has(found, subject_word, predicate, object_word, date), found
+
+
+def test_relations_list_subjects(run):
+    found = relations(run("Hamas, Hezbollah and the Houthis openly rejected the Islamic State's claim to a caliphate."))
+    assert sum(p == "rejected_authority_of" for _, p, _, _ in found) == 3
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Hamas officials met Egyptian mediators in Cairo on Monday.", id="meeting"),
+    pytest.param("The PKK and Turkish forces clashed near the border.", id="state-opponent"),
+    pytest.param("Officials said the Islamic State claimed the attack late on Friday.", id="claim-only"),
+])
+def test_relations_ignores_sentences_without_relation(run, text):
+    assert relations(run(text)) == []
