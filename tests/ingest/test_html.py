@@ -101,6 +101,21 @@ def test_html_time_element_gives_the_date_and_canonical_link_the_origin(tmp_path
     assert (doc.published, doc.origin) == ("2023-11-30", "https://news.example/sahel/1")
 
 
+@pytest.mark.parametrize("page, expected", [
+    pytest.param('<header><time datetime="2024-06-04">Today</time></header><article><p>{p}</p></article>', None,
+                 id="header-date-is-not-publication"),
+    pytest.param('<header><time datetime="2024-06-04">Today</time></header><article><p>{p}</p>'
+                 '<p><time datetime="2024-06-01">1 June</time></p></article>', "2024-06-01", id="article-time"),
+    pytest.param('<div><time itemprop="datePublished" datetime="2024-05-30">30 May</time></div><p>{p}</p>',
+                 "2024-05-30", id="itemprop"),
+    pytest.param('<article><p>{p}</p><time datetime="not a date">x</time></article>', None, id="bad-datetime"),
+])
+def test_html_time_element_only_when_it_dates_the_article(tmp_path, page, expected):
+    path = tmp_path / "t.html"
+    path.write_text("<html><body>" + page.format(p=PARAGRAPHS[0]) + "</body></html>", encoding="utf-8")
+    assert ingest(path).published == expected
+
+
 def test_html_origin_is_the_file_when_the_page_names_no_url(tmp_path):
     path = write_page(tmp_path)
     assert ingest(path).origin == path.resolve().as_uri()

@@ -31,7 +31,7 @@ from sourcebook.ingest.text import read_markdown, read_text
 from sourcebook.model import Document
 
 __all__ = [
-    "ENTRY_POINT_GROUP", "MAX_BYTES", "MAX_CHARS", "READERS", "Extracted", "Reader", "content_hash",
+    "ENTRY_POINT_GROUP", "MAX_BYTES", "MAX_CHARS", "READERS", "Extracted", "Reader", "content_hash", "expand",
     "ingest", "ingest_many", "make_document", "normalize_text", "reader_for", "readers",
 ]
 

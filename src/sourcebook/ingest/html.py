@@ -258,7 +258,11 @@ def _title(tree) -> str | None:
 
 
 def _time(tree) -> str | None:
-    for el in tree.iter("time"):
+    # a <time> marked as the publication date, else the first in the article: a site's header
+    # often shows today's date, and comments carry theirs
+    candidates = [*tree.xpath("//time[@pubdate or @itemprop='datePublished']"),
+                  *tree.xpath("(//article//time)[1]"), *tree.xpath("(//main//time)[1]")]
+    for el in candidates:
         date = iso_date(el.get("datetime"))
         if date:
             return date
