@@ -92,3 +92,54 @@ def book(tmp_path):
 
     with Sourcebook(tmp_path / "kb.sqlite") as b:
         yield b
+
+
+# -- exports ---------------------------------------------------------------------------------
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def sample_kb(book):
+    """A knowledge base filled by hand (tests/_kb.py): documents, claims, events and actors."""
+    from _kb import fill_sample
+
+    fill_sample(book)
+    return book
+
+
+@pytest.fixture
+def golden(request):
+    """Compare bytes with tests/golden/NAME byte for byte; `pytest --update-golden` rewrites it."""
+
+    def check(name: str, data: bytes) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        assert path.is_file(), f"no golden file {name}: run pytest --update-golden"
+        assert data == path.read_bytes(), f"{name} differs from its golden file"
+
+    return check
+
+
+# -- the workbench ---------------------------------------------------------------------------
+
+@pytest.fixture
+def kb_path(tmp_path):
+    """A small hand-written knowledge base (tests/web/kb.py) in a SQLite file."""
+    from web.kb import build_kb
+
+    return build_kb(tmp_path / "kb.sqlite")
+
+
+@pytest.fixture
+def client(kb_path):
+    """A FastAPI TestClient on the workbench over `kb_path`."""
+    from fastapi.testclient import TestClient
+
+    from sourcebook.core import Sourcebook
+    from sourcebook.web import create_app
+
+    with Sourcebook(kb_path) as book, TestClient(create_app(book)) as test_client:
+        yield test_client
