@@ -115,7 +115,7 @@ def _doc_countries(places: list[Mention]) -> set[str]:
     return named | {c for c, n in counts.items() if n >= 2}
 
 
-def _segments(text: str, start: int, end: int, lex: EventLexicon, dates: list[Mention]) -> list[tuple[int, int]]:
+def _segments(text: str, start: int, end: int, triggers_in, dates: list[Mention]) -> list[tuple[int, int]]:
     """Cut a sentence where it lists several events; a cut needs a trigger on both sides."""
     cuts = []
     for m in _SPLIT.finditer(text, start, end):
@@ -127,7 +127,7 @@ def _segments(text: str, start: int, end: int, lex: EventLexicon, dates: list[Me
         cuts.append((m.start(), m.end()))
     segs, s = [], start
     for a, b in cuts:
-        if lex.triggers(text[s:a], s) and lex.triggers(text[b:end], b):
+        if triggers_in(s, a) and triggers_in(b, end):
             segs.append((s, a))
             s = b
     segs.append((s, end))
@@ -162,10 +162,22 @@ class _Builder:
         self.skip = list(doc.meta.get("boilerplate", [])) + list(doc.meta.get("headings", []))
         self.mentions: list[EventMention] = []
         self.owned_dates: set[int] = set()
+        # triggers are found once per document, then looked up by range
+        self.triggers = lex.triggers(doc.text)
+        self.trigger_starts = [t.start for t in self.triggers]
         self.countries = _doc_countries(self.index.by_label.get("place", []))
         self.country_names = {m.text.lower(): m.value.country for m in self.index.by_label.get("place", [])
                               if getattr(m.value, "precision", None) == "country"}
         self.attack, self.counter = (k for k in ("attack", "counter_operation") if k in labels)
+
+    def triggers_in(self, s: int, e: int) -> list[Trigger]:
+        i = bisect_left(self.trigger_starts, s)
+        out = []
+        while i < len(self.triggers) and self.triggers[i].start < e:
+            if self.triggers[i].end <= e:
+                out.append(self.triggers[i])
+            i += 1
+        return out
 
     def para_of(self, offset: int) -> int:
         starts = [p[0] for p in self.paras]
@@ -182,7 +194,7 @@ class _Builder:
             if self.skipped(s, e) or any(a <= s < b for a, b in rows):
                 continue
             dates = self.index.within("date", s, e)
-            for seg in _segments(self.text, s, e, self.lex, dates):
+            for seg in _segments(self.text, s, e, self.triggers_in, dates):
                 self.read_segment(seg[0], seg[1], (s, e))
         self.mentions.sort(key=lambda m: m.claim.evidence.start)
 
@@ -193,7 +205,7 @@ class _Builder:
         quantities = self.index.within("quantity", s, e)
         figures = casualty_figures(text, s, e, quantities, lex)
         # a casualty verb names an event only with its figure ("yet another killed 15")
-        triggers = [t for t in lex.triggers(text[s:e], s)
+        triggers = [t for t in self.triggers_in(s, e)
                     if not self.general(t, s) and (t.form != "casualty" or figures)]
         main = self.main_trigger(triggers, s)
         if main is None:
