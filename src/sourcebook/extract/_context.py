@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sourcebook.model import Claim, Document, Quantity
+from sourcebook.model import Claim, Document
 from sourcebook.extract._frames import TOKEN, Entity, Frame, date_of, frames_of
 
 # appositions and asides inside a subject phrase: ", a former TTP commander,", "(IMU)",

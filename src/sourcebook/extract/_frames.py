@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from sourcebook.model import DateValue, Document, Mention, Quantity
+from sourcebook.model import DateValue, Document, Quantity
 from sourcebook.extract._fallbacks import fallback_dates, fallback_quantities, fallback_sentences
 
 TOKEN = re.compile(r"\x01([APNLDQ])(\d+)\x02")

@@ -17,6 +17,7 @@ from sourcebook.extract._context import ClaimMaker, antecedent, is_group, names_
 from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of, load_cues
 
 KIND = "relation"
+_HEAD = "(?P<sr>{HEAD})"
 # where a new clause with its own subject starts inside a subject phrase
 _CLAUSE_CUT = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:its|their|it|they|he|she|the\s(?:group|movement))\b)"
                          r"|\b(?:that|announcing|saying|said)\s(?=\S)|;\s", re.I)
@@ -35,7 +36,13 @@ class _Relations:
             if predicate not in codebook.predicates:
                 raise ValueError(f"relation_patterns.yaml: {predicate!r} is not a predicate of the codebook")
             for spec in specs:
-                self.patterns.append((predicate, spec, compile_pattern(spec["pattern"], macros)))
+                pattern = spec["pattern"]
+                if pattern.startswith(_HEAD):
+                    # the subject phrase runs from the clause start to the verb: found after the
+                    # match, never by a lazy prefix that would rescan the sentence at each offset
+                    spec = dict(spec, head=True)
+                    pattern = pattern[len(_HEAD):]
+                self.patterns.append((predicate, spec, compile_pattern(pattern, macros)))
         self.symmetric = {p for p, e in codebook.predicates.items() if e.get("symmetric")}
 
     def __call__(self, doc):
@@ -68,8 +75,11 @@ class _Relations:
                 if people:
                     return [people[-1]]
             return []
-        if gd.get("sr") is not None:
-            a, b = m.span("sr")
+        if spec.get("head") or gd.get("sr") is not None:
+            if spec.get("head"):
+                a, b = max(frame.text.rfind(";", 0, m.start()), frame.text.rfind(":", 0, m.start())) + 1, m.start()
+            else:
+                a, b = m.span("sr")
             cut = None
             for cut in _CLAUSE_CUT.finditer(frame.text, a, b):
                 a = cut.end()
