@@ -127,7 +127,14 @@ function initTimeline() {
       .append("title").text(({ d, key }) => `${d.data.period} · ${key}: ${d[1] - d[0]}`);
     if (withBrush) {
       const brush = d3.brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]])
-        .on("end", ({ selection }) => selection && listPeriod(x.invert(selection[0]), x.invert(selection[1])));
+        .on("end", ({ selection }) => {
+          if (!selection) return;
+          // whole periods only: the brush snaps to the month (or year) boundaries it is nearest
+          const interval = monthly ? d3.utcMonth : d3.utcYear;
+          let [from, to] = selection.map((px) => interval.round(x.invert(px)));
+          if (to <= from) to = interval.offset(from, 1);
+          listPeriod(from, to);
+        });
       svg.append("g").attr("class", "brush").call(brush);
     }
   }
