@@ -180,6 +180,28 @@ class Codebook:
                 seen[key] = e.name
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans only: in a word list `on`, `no` and `off` are words, not booleans."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """A lexicon of the codebook's data folder (`qualifiers`, `leadership_cues`...), read once.
+
+    Lexicons hold the words extraction looks for (cue words, number words, furniture phrases);
+    they are data beside the vocabularies, loaded the one way every component shares.
+    """
+    path = resources.files("sourcebook.codebook") / "data" / f"{name.removesuffix('.yaml')}.yaml"
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader) or {}  # noqa: S506
+
+
 @cache
 def load_codebook() -> Codebook:
     """The default codebook (ours, plus the user's actor registry named by SOURCEBOOK_ACTORS)."""
@@ -187,4 +209,4 @@ def load_codebook() -> Codebook:
     return Codebook.from_dir(extra_actors=Path(extra) if extra else None)
 
 
-__all__ = ["Codebook", "ActorEntry", "alias_key", "load_codebook"]
+__all__ = ["Codebook", "ActorEntry", "alias_key", "load_codebook", "load_lexicon"]

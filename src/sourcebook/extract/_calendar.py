@@ -71,8 +71,8 @@ class Calendar:
         mon2 = rf"(?P<m2>{self.months})(?![\w])"
         mon3 = rf"(?P<m3>{self.months})(?![\w])"
         forms = [
-            rf"(?P<iso>(?<![\d-])(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))",
-            rf"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[0-3]?\d)[/.](?P<ny>(?:1[89]|20)\d\d)(?![\d/]))",
+            r"(?P<iso>(?<![\d-])(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-]))",
+            r"(?P<num>(?<![\d/.])(?P<na>[0-3]?\d)[/.](?P<nb>[0-3]?\d)[/.](?P<ny>(?:1[89]|20)\d\d)(?![\d/]))",
             rf"(?P<dmy>(?:the\s+)?{day}(?:\s+of)?\s+{mon},?\s+{year})",
             rf"(?P<mdy>{mon2}\s+{day2},?\s+(?P<y2>(?:1[89]|20)\d\d)(?![\d\w]))",
             rf"(?P<my>{mon3},?\s+(?:of\s+)?(?P<y3>(?:1[89]|20)\d\d)(?![\d\w]))",
@@ -83,7 +83,7 @@ class Calendar:
         self.partial_md = re.compile(
             rf"(?<![\w])(?P<m>{self.months})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w,]*\s*,?\s*\d{{4}})(?![\d\w:])")
         # a year: four digits, not part of a larger number, a range marker allowed before
-        self.year = re.compile(rf"(?<![\d\w,.$€£/])(?P<y>(?:1[89]|20)\d\d)(?![\d\w%]|,\d|\.\d|'s\b|’s\b)")
+        self.year = re.compile(r"(?<![\d\w,.$€£/])(?P<y>(?:1[89]|20)\d\d)(?![\d\w%]|,\d|\.\d|'s\b|’s\b)")
 
     # -- reading ----------------------------------------------------------------------------
 

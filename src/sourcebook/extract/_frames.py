@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 
+from sourcebook.codebook import load_lexicon
+from sourcebook.extract._lexicon import alternation as _alternation
 from sourcebook.model import DateValue, Document, Quantity
 from sourcebook.extract._fallbacks import fallback_dates, fallback_quantities, fallback_sentences
 
@@ -28,16 +28,9 @@ PLACEHOLDERS = {
 }
 
 
-@cache
-def load_cues(name: str) -> dict:
-    """A lexicon of the codebook's data folder (`leadership_cues.yaml`...), read once."""
-    path = resources.files("sourcebook.codebook") / "data" / name
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
 def alternation(words) -> str:
     """A regex alternation of words, longest first, spaces matching any run of spaces."""
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)) + ")"
+    return _alternation(words, flexible_spaces=True)
 
 
 def compile_pattern(pattern: str, macros: dict[str, str]) -> re.Pattern:
@@ -267,7 +260,7 @@ def frames_of(doc: Document) -> list[Frame]:
 
 @cache
 def name_cues() -> dict:
-    cues = load_cues("name_cues.yaml")
+    cues = load_lexicon("name_cues")
     return {"_stop": {w.lower() for w in cues.get("stop_words", [])},
             "_titles": {w.lower() for w in cues.get("titles", [])}}
 

@@ -15,7 +15,8 @@ import re
 
 from sourcebook.pipeline.registry import component
 from sourcebook.extract._context import ClaimMaker, antecedent, is_pronoun
-from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of, load_cues
+from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of
+from sourcebook.codebook import load_lexicon
 
 KIND = "designation"
 _ADJECTIVE = re.compile(r"\b(?:an?|the|specially)\s$", re.I)
@@ -27,7 +28,7 @@ class _Designations:
     def __init__(self, codebook):
         if KIND not in codebook.fact_kinds:
             raise ValueError(f"the codebook has no fact kind {KIND!r}")
-        cues = load_cues("designation_cues.yaml")
+        cues = load_lexicon("designation_cues")
         self.designators = [(d["name"], re.compile(d["pattern"], re.I)) for d in cues["designators"]]
         self.instruments = [(i, re.compile(i["pattern"])) for i in cues["instruments"]]
         self.defaults = cues["default_instruments"]

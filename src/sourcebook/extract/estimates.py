@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from sourcebook.codebook import load_lexicon
 from sourcebook.pipeline.registry import component
 from sourcebook.extract._context import ClaimMaker, antecedent, is_group, main_actor
 from sourcebook.extract._frames import (Entity, Frame, alternation, best_date, compile_pattern, date_of,
-                                        frames_of, load_cues, quantity_of)
+                                        frames_of, quantity_of)
 
 KIND = "estimate"
 _VAGUE = re.compile(r"^(?:several|some|a\sfew|dozens|hundreds|thousands|tens|many|scores)\b", re.I)
@@ -25,7 +26,7 @@ class _Estimates:
     def __init__(self, codebook):
         if KIND not in codebook.fact_kinds:
             raise ValueError(f"the codebook has no fact kind {KIND!r}")
-        cues = load_cues("estimate_cues.yaml")
+        cues = load_lexicon("estimate_cues")
         strength = alternation(cues["strength_nouns"])
         macros = {"STRENGTH": strength}
         self.noun = re.compile(rf"\s(?:(?:[\w'’-]+|\x01[ANL]\d+\x02)(?:\sand\s|\s|,\s)){{0,4}}?(?P<noun>{strength})\b"

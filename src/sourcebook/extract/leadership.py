@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sourcebook.codebook import load_lexicon
 from sourcebook.pipeline.registry import component
 from sourcebook.extract._context import ClaimMaker, antecedent, is_group, is_known_group, is_pronoun, main_actor
 from sourcebook.extract._frames import (Entity, Frame, alternation, best_date, compile_pattern, date_of,
-                                        frames_of, load_cues, same_person)
+                                        frames_of, same_person)
 from sourcebook.extract._leader_tables import infobox_tenures, table_tenures
 
 KIND = "leadership"
@@ -54,7 +55,7 @@ class _Leadership:
     def __init__(self, codebook, min_confidence: float = 0.0):
         if KIND not in codebook.fact_kinds:
             raise ValueError(f"the codebook has no fact kind {KIND!r}")
-        cues = load_cues("leadership_cues.yaml")
+        cues = load_lexicon("leadership_cues")
         self.roles = {k.lower(): v for k, v in cues["roles"].items()}
         self.weak_roles = {w.lower() for w in cues["weak_roles"]}
         self.reasons = {k.lower(): v for k, v in cues["end_reasons"].items()}

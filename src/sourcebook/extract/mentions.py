@@ -13,7 +13,6 @@ below the whole pipeline's budget of 50 KB/s, and reads Arabic and Urdu names po
 """
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from sourcebook.extract._aliases import AliasHit, AliasIndex, build_index

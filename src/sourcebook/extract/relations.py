@@ -14,7 +14,8 @@ import re
 
 from sourcebook.pipeline.registry import component
 from sourcebook.extract._context import ClaimMaker, antecedent, is_group, names_in
-from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of, load_cues
+from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of
+from sourcebook.codebook import load_lexicon
 
 KIND = "relation"
 _HEAD = "(?P<sr>{HEAD})"
@@ -27,7 +28,7 @@ class _Relations:
     def __init__(self, codebook):
         if KIND not in codebook.fact_kinds:
             raise ValueError(f"the codebook has no fact kind {KIND!r}")
-        data = load_cues("relation_patterns.yaml")
+        data = load_lexicon("relation_patterns")
         macros = data.get("macros", {})
         self.patterns = []
         for predicate, specs in data.items():

@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import lxml.html
 import trafilatura
-import yaml
 from lxml import etree
 
+from sourcebook.codebook import load_lexicon
 from sourcebook.errors import EmptyDocument
 from sourcebook.ingest._base import Extracted, clean, iso_date
 from sourcebook.ingest._encoding import declared_charset, decode
@@ -95,8 +94,7 @@ def is_furniture(block: str) -> bool:
 
 @cache
 def _furniture() -> re.Pattern:
-    source = resources.files("sourcebook.codebook") / "data" / "web_furniture.yaml"
-    patterns = yaml.safe_load(source.read_text(encoding="utf-8"))["patterns"]
+    patterns = load_lexicon("web_furniture")["patterns"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
