@@ -18,7 +18,6 @@ from typing import Any
 from sourcebook.codebook import load_lexicon
 from sourcebook.extract._lexicon import alternation as _alternation
 from sourcebook.model import DateValue, Document, Quantity
-from sourcebook.extract._fallbacks import fallback_dates, fallback_quantities, fallback_sentences
 
 TOKEN = re.compile(r"\x01([APNLDQ])(\d+)\x02")
 _KIND_OF_LABEL = {"actor": "A", "person": "P", "place": "L", "date": "D", "quantity": "Q"}
@@ -215,10 +214,6 @@ def build_entities(doc: Document, cues: dict) -> list[Entity]:
         kind = _KIND_OF_LABEL.get(m.label)
         if kind:
             ents.append(Entity(m.start, m.end, kind, m.text, m.value, dict(m.data)))
-    if not any(e.kind == "D" for e in ents):
-        ents += [Entity(s, e, "D", doc.text[s:e], v, {"how": "absolute"}) for s, e, v in fallback_dates(doc.text)]
-    if not any(e.kind == "Q" for e in ents):
-        ents += [Entity(s, e, "Q", doc.text[s:e], v, {"noun": n}) for s, e, v, n in fallback_quantities(doc.text)]
     ents.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[Entity] = []
     for ent in ents:
@@ -233,7 +228,8 @@ def build_entities(doc: Document, cues: dict) -> list[Entity]:
 
 
 def sentences_of(doc: Document) -> list[tuple[int, int]]:
-    return doc.sentences or fallback_sentences(doc.text)
+    # a document nobody split (a pipeline configured without `sentences`) is one sentence
+    return doc.sentences or [(0, len(doc.text))]
 
 
 def frames_of(doc: Document) -> list[Frame]:

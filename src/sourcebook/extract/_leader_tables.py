@@ -6,13 +6,8 @@ from __future__ import annotations
 import re
 
 from sourcebook.model import Document
-from sourcebook.extract._fallbacks import fallback_dates
 from sourcebook.extract._frames import Entity, Frame
-
-try:                                     # the dates component's reader, when it has landed
-    from sourcebook.extract.dates import parse_date as _parse_date
-except ImportError:                      # pragma: no cover - depends on the build
-    _parse_date = None
+from sourcebook.extract.dates import parse_date as _parse_date
 
 _INFOBOX_ITEM = re.compile(r"(?P<name>[A-Z][^;()\n]{2,80}?)\s*\((?P<a>[^()\n]{0,30}?)\s*[–—-]\s*(?P<b>[^()\n]{0,30}?)\)")
 _HEAD = {"person": re.compile(r"^(?:person|leader|name|emir|commander)s?$", re.I),
@@ -26,15 +21,7 @@ def parse_date(text: str):
     text = text.strip()
     if not text or re.search(r"present|now|\d0s\b", text, re.I):
         return None
-    if _parse_date is not None:
-        try:
-            v = _parse_date(text)
-        except Exception:  # noqa: BLE001 - a cell the reader cannot take is no date
-            v = None
-        if v is not None:
-            return v
-    found = fallback_dates(text)
-    return found[0][2] if found else None
+    return _parse_date(text)
 
 
 def _date_slot(doc: Document, start: int, text: str):
