@@ -94,12 +94,12 @@ def heading_text(text: str) -> str:
 
 class Furniture:
     """Finds page furniture: wire slugs, sign-offs, share and log-in prompts, navigation rows,
-    copyright and page-number lines, and whole sections such as "See also" (boilerplate.yaml)."""
+    copyright and page-number lines, and whole sections such as "See also" (furniture.yaml)."""
 
     MAX_WORDS = 15  # a furniture phrase marks a line only when the line is this short
 
     def __init__(self):
-        lex = load_lexicon("boilerplate")
+        lex = load_lexicon("furniture")
         self.phrase = re.compile(alternation(lex["phrases"]), re.I)
         self.lines = re.compile("|".join(f"(?:{p})" for p in lex["lines"]), re.I)
         self.sections = set(lex["sections"])

@@ -5,7 +5,7 @@ asides and footers. We render its blocks ourselves, one paragraph each, adding n
 our own: a quote is checked against the page's visible text with whitespace folded, so every
 word and mark must be the page's (entities decoded, typographic quotes kept). What web furniture
 trafilatura keeps (a log-in form that is the whole page) is dropped block by block with the
-patterns of `codebook/data/web_furniture.yaml`.
+patterns of `codebook/data/furniture.yaml (`segments`)`.
 """
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def is_furniture(block: str) -> bool:
 
 @cache
 def _furniture() -> re.Pattern:
-    patterns = load_lexicon("web_furniture")["patterns"]
+    patterns = load_lexicon("furniture")["segments"]
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
