@@ -77,3 +77,9 @@ def test_pages_openapi_describes_the_api(client):
                  "/api/actors/{actor_id}", "/api/claims/{claim_id}/review"):
         assert path in paths
     assert "/events" not in paths
+
+
+def test_pages_no_page_loads_scripts_from_a_cdn(client):
+    # FastAPI's Swagger and ReDoc pages fetch their scripts from a CDN: they are off
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").status_code == 200

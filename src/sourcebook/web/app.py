@@ -33,7 +33,8 @@ def create_app(book: Sourcebook) -> FastAPI:
     """The workbench over one knowledge base."""
     from sourcebook.web.routes import ROUTERS
 
-    app = FastAPI(title="Sourcebook workbench", version="1",
+    # no Swagger or ReDoc pages: they load their scripts from a CDN; the schema stays at /openapi.json
+    app = FastAPI(title="Sourcebook workbench", version="1", docs_url=None, redoc_url=None,
                   description="Every page of the workbench as JSON: documents with their claims, events "
                               "with every source's claim, timeline, map, actor dossiers, and review.")
     app.state.book = book
