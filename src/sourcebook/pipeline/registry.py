@@ -5,6 +5,7 @@ through the entry-point group `sourcebook.components`. Discovery is lazy and hap
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -39,7 +40,7 @@ class ComponentMeta:
         factory: `factory(codebook, **config) -> callable(doc) -> doc`.
         requires: attributes it reads (`doc.mentions`, `doc.sentences`...).
         assigns: attributes it writes.
-        description: first line of the factory's docstring.
+        description: first paragraph of the factory's docstring.
     """
 
     name: str
@@ -61,8 +62,9 @@ def component(name: str, *, requires: list[str] | tuple[str, ...] = (), assigns:
     """
 
     def register(factory: Callable) -> Callable:
-        doc = (factory.__doc__ or "").strip().splitlines()
-        _REGISTRY[name] = ComponentMeta(name, factory, tuple(requires), tuple(assigns), doc[0] if doc else "")
+        # the first paragraph, not the first line: a summary may wrap
+        summary = " ".join(inspect.cleandoc(factory.__doc__ or "").split("\n\n")[0].split())
+        _REGISTRY[name] = ComponentMeta(name, factory, tuple(requires), tuple(assigns), summary)
         return factory
 
     return register
