@@ -18,7 +18,7 @@ GOLD = SHARED / "eval" / "gold"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files of the exporters")
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files (tests/golden/, tests/registrations.json)")
 
 
 @pytest.fixture(scope="session")
