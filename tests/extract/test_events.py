@@ -76,6 +76,32 @@ def test_events_attack_and_target_types(extract, text, attack_type, suicide, tar
     assert e.get("target_type") == target_type
 
 
+@pytest.mark.parametrize("text,target_type", [
+    pytest.param("In May 2012, the group attacked the U.S. Embassy in Sanaa.", "Government (Diplomatic)",
+                 id="abbreviation-inside-target"),
+    pytest.param("On 9 March 2018, gunmen stormed Mogadishu University, killing 6 people.", "Educational Institution",
+                 id="place-names-the-facility"),
+    pytest.param("In June 2016, an attack by the Islamic State at Baghdad airport killed 12 people.",
+                 "Airports & Aircraft", id="agent-before-target"),
+    pytest.param("Boko Haram claimed the attack of 4 March 2015 on the Sufi shrine in Kano, which killed 9 people.",
+                 "Religious Figures/Institutions", id="date-between-trigger-and-target"),
+    pytest.param("In May 2017 fighters overran Dikwa, a market town near the border, shooting residents.",
+                 "Private Citizens & Property", id="apposition-names-the-type"),
+    pytest.param("On 4 May 2015, a suicide bomber targeted Yazidi farmers near Sinjar.", "Private Citizens & Property",
+                 id="targeted-without-determiner"),
+    pytest.param("On 8 July 2019, gunmen entered the campus of a college in Mosul and killed 4 people.",
+                 "Educational Institution", id="object-of-agent-verb"),
+    pytest.param("On 8 July 2019, gunmen opened fire in Mosul, killing 4 people.", None, id="no-target-named"),
+])
+def test_events_target_phrase_types(extract, text, target_type):
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].get("target_type") == target_type
+    if target_type:
+        span = events[0].spans["target_type"]
+        assert text[span.start:span.end] == span.quote
+
+
 @pytest.mark.parametrize("text,claimed", [
     pytest.param("On 6 June 2021, a bomb exploded at a bus station in Mogadishu, killing 8 people. "
                  "Al-Shabaab claimed responsibility for the attack.", True, id="claimed-next-sentence"),

@@ -15,13 +15,27 @@ from sourcebook.model import Mention, Quantity
 _PLACE_RANK = {"place": 0, "district": 1, "province": 2, "country": 3}
 # words that end a target phrase: a new clause, a relative pronoun, a casualty verb
 _TARGET_END = re.compile(
-    r"[,;:.()\[\]|]|\s(?:which|that|who|where|when|as|while|because|killing|killed|kills|leaving|left|"
+    r"[,;:()\[\]|]|(?<![A-Z])\.(?=\s|$)|\s(?:which|that|who|where|when|as|while|because|killing|killed|kills|leaving|left|"
     r"wounding|injuring|resulting|and (?:then |also )?(?:\w+ed|\w+ing)\b|in which|on the (?:night|morning|evening)|"
     r"during|before|after|with)\b")
-_TARGET_LEAD = re.compile(r"^\s*(?:on|at|against|of|targeting|near|outside|inside|among|in|into)\s+", re.I)
+# "attack by X at Y": the agent phrase is skipped to reach the target
+_TARGET_LEAD = re.compile(r"^\s*(?:by\s+[^,;.]{1,40}?\s+(?=(?:on|at|against|targeting|near|outside|inside)\s))?"
+                          r"(?:on|at|against|of|targeting|near|outside|inside|among|in|into)\s+", re.I)
+# "the attack of 25 March 2020 on the temple": a date between the trigger and its target
+_DATE_GAP = re.compile(r"\s*(?:of|on)?\s*$", re.I)
+# ", a fishing town on the lake": an apposition that says what the target was
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^,;.]{3,120})")
+_TRAILING_PREP = re.compile(r"\s+(?:in|at|near|on|of|outside|inside|from|by)$", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|several|some)\s+", re.I)
-_CONTEXT_TARGET = re.compile(r"\b(?:during|at|inside|outside|near|targeted|targeting)\s+(?!least\b|most\b|about\b|around\b)"
-                             r"((?:the|a|an|his|her|their)\s+[^,;.]{3,60})", re.I)
+_CONTEXT_TARGET = re.compile(r"\b(?i:(?:during|at|inside|outside|near|targeted|targeting)\s+(?!least\b|most\b|about\b|"
+                             r"around\b)((?:the|a|an|his|her|their)\s+[^,;.]{3,60}))|"
+                             r"\b(?i:targeted|targeting)\s+([A-Z][^,;.]{3,60})")
+# a place name that modifies the noun after it ("Kabul University", "the Herat airport")
+_NEXT_WORDS = re.compile(r"(?:\s[\w'’-]+){1,3}")
+_NAME_WORDS = re.compile(r"(?:\s[A-Z][\w'’-]*)*\s*$")
+# "Gunmen entered the campus": the object of the verb that follows an agent noun
+_AGENT_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:entered|stormed|attacked|raided|hit|struck|targeted|overran|ambushed|"
+                         r"seized|besieged|fired on|opened fire on)\s+")
 _DATE_EXCLUDE_BEFORE = re.compile(r"\b(?:since|until|till|by|as of|as at|published|updated|released|edited)\s*(?:the\s+)?$", re.I)
 _DATE_EXCLUDE_AFTER = re.compile(r"^[\s,]*(?:claimed|said|announced|reported|published|released|confirmed)\b", re.I)
 _DATE_CLAIM_BEFORE = re.compile(r"\b(?:claimed responsibility|claimed it|said|statement)\s+(?:\w+\s+){0,2}(?:on|in)?\s*$", re.I)
@@ -79,23 +93,36 @@ def casualty_figures(text: str, start: int, end: int, quantities: list[Mention],
 
 
 def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
-                  stops: list[Mention]) -> tuple[int, int] | None:
+                  stops: list[Mention], lex: EventLexicon | None = None) -> tuple[int, int] | None:
     """The words naming what an attack hit: the object of the trigger ("stormed the Army Public
     School", "attack on the consulate", "blew himself up among worshippers"), ended by a place,
-    a date, a new clause or a casualty verb; else a "during/at/targeted" phrase of the clause."""
+    a date, a new clause or a casualty verb; else a "during/at/targeted" phrase of the clause.
+
+    A place that names the facility after it ("Kabul University", "the Mosul airport") belongs
+    to the target and does not end it; a date right after the trigger ("the attack of 2 May on
+    the shrine") is stepped over.
+    """
+    stops = [m for m in stops if not (lex is not None and _modifies_noun(text, m, lex))]
+    begin = trig.end
+    first = min((m for m in stops if m.start >= begin), key=lambda m: m.start, default=None)
+    if first is not None and first.label == "date" and _DATE_GAP.match(text, begin, first.start):
+        begin = first.end
     stop_at = seg_end
     for m in stops:
-        if trig.end < m.start < stop_at:
+        if begin < m.start < stop_at:
             stop_at = m.start
     cands = []
-    tail = text[trig.end:stop_at]
+    tail = text[begin:stop_at]
     lead = _TARGET_LEAD.match(tail)
     if lead or trig.form == "verb":
-        s = trig.end + (lead.end() if lead else 0)
+        s = begin + (lead.end() if lead else 0)
         if lead and lead.group(0).strip().lower() == "in" and trig.form == "verb":
             s = -1
         if s >= 0:
             cands.append(s)
+    agent = _AGENT_VERB.match(tail) if trig.form == "agent" else None
+    if agent:
+        cands.append(begin + agent.end())
     span = None
     for s in cands:
         m = _TARGET_END.search(text, s, stop_at)
@@ -105,7 +132,8 @@ def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
             break
     if span is None:
         for m in _CONTEXT_TARGET.finditer(text, seg_start, seg_end):
-            s = m.start(1)
+            g = 1 if m.group(1) else 2
+            s = m.start(g)
             if any(x.start <= s < x.end for x in stops):
                 continue
             stop = min([x.start for x in stops if x.start > s] + [seg_end])
@@ -116,11 +144,43 @@ def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
     return span
 
 
+def _modifies_noun(text: str, mention: Mention, lex: EventLexicon) -> bool:
+    if mention.label != "place":
+        return False
+    m = _NEXT_WORDS.match(text, mention.end)
+    if not m:
+        return False
+    words = m.group(0)
+    hit = lex.target_type(words)
+    return hit is not None and bool(_NAME_WORDS.fullmatch(words[:hit[1]]))
+
+
+def target_type_of(text: str, span: tuple[int, int], seg_end: int,
+                   lex: EventLexicon) -> tuple[str, int, int] | None:
+    """The GTD target type of a target phrase, with the span of its deciding word; when the
+    phrase names no type ("Baga", "the convoy of a senator"), an apposition right after it may
+    ("Baga, a fishing town", "X, a senior party leader who was then a provincial minister")."""
+    s, e = span
+    tt = lex.target_type(text[s:e])
+    if tt:
+        return tt[0], s + tt[1], s + tt[2]
+    app = _APPOSITION.match(text, e, seg_end)
+    if app:
+        tt = lex.target_type(app.group(1))
+        if tt:
+            base = app.start(1)
+            return tt[0], base + tt[1], base + tt[2]
+    return None
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1] in " \t\n'\"":
         e -= 1
+    prep = _TRAILING_PREP.search(text, s, e)
+    if prep:
+        e = prep.start()
     d = _DETERMINER.match(text, s, e)
     if d and d.end() < e:
         s = d.end()

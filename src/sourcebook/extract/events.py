@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sourcebook.extract._attribution import Attribution, actor_key, attribute, context_group, is_state
 from sourcebook.extract._event_lexicon import EventLexicon, Trigger
 from sourcebook.extract._event_slots import (attached_date, casualty_figures, choose_date, choose_place,
-                                             target_phrase)
+                                             target_phrase, target_type_of)
 from sourcebook.extract._event_tables import table_mentions
 from sourcebook.model import Claim, Document, Mention, Quantity
 from sourcebook.pipeline.registry import component
@@ -366,12 +366,12 @@ class _Builder:
 
     def fill_attack(self, values, spans, trig, s, e, actors, stops, no_context) -> str:
         text, lex, doc = self.text, self.lex, self.doc
-        tgt = target_phrase(text, trig, s, e, stops)
+        tgt = target_phrase(text, trig, s, e, stops, lex)
         if tgt:
             values["target"], spans["target"] = text[tgt[0]:tgt[1]], doc.span(*tgt)
-            tt = lex.target_type(text[tgt[0]:tgt[1]])
+            tt = target_type_of(text, tgt, e, lex)
             if tt:
-                values["target_type"], spans["target_type"] = tt[0], doc.span(tgt[0] + tt[1], tgt[0] + tt[2])
+                values["target_type"], spans["target_type"] = tt[0], doc.span(tt[1], tt[2])
         at = lex.attack_type(text[s:e])
         if lex.cue("target_person", text[s:e]) and lex.assassination:
             values["attack_type"] = lex.assassination
