@@ -32,7 +32,8 @@ def documents_page(request: Request, session: Session = Depends(get_session)):
 @router.get("/documents/{doc_id}", include_in_schema=False)
 def document_page(doc_id: str, request: Request, session: Session = Depends(get_session)):
     data = api_document(doc_id, session)
-    by_kind: dict[str, list] = {}
-    for claim in data["claims"]:
-        by_kind.setdefault(claim["kind"], []).append(claim)
+    # facts grouped by kind, in the codebook's order of kinds
+    kinds = request.app.state.book.codebook.fact_kinds
+    by_kind: dict[str, list] = {k: [c for c in data["claims"] if c["kind"] == k] for k in kinds}
+    by_kind = {k: v for k, v in by_kind.items() if v}
     return render(request, "document.html", data, by_kind=by_kind)

@@ -14,13 +14,12 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import Session
 
 from sourcebook.core import Sourcebook
 from sourcebook.errors import SourcebookError
 from sourcebook.export import exporters, get_exporter
 from sourcebook.store.tables import ClaimRow
-from sourcebook.web.deps import get_book, get_session
+from sourcebook.web.deps import get_book
 
 router = APIRouter(tags=["review"])
 
@@ -107,7 +106,7 @@ def api_exports() -> dict:
 
 
 @router.get("/export/{fmt}", summary="The knowledge base in an export format, with reviewed values")
-def export(fmt: str, book: Sourcebook = Depends(get_book), session: Session = Depends(get_session)) -> Response:
+def export(fmt: str, book: Sourcebook = Depends(get_book)) -> Response:
     try:
         exporter = get_exporter(fmt)
     except SourcebookError as e:

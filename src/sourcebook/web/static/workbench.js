@@ -310,7 +310,7 @@ function initActor() {
     if (x.domain()[0].getTime() === x.domain()[1].getTime()) x.domain([d3.timeYear.offset(x.domain()[0], -1), d3.timeYear.offset(x.domain()[0], 1)]);
     const y = d3.scaleLinear([0, d3.max(est, (e) => e.high)], [h - 24, 10]).nice();
     const colour = d3.scaleOrdinal([...new Set(est.map((e) => e.c.values.source || "unattributed"))], TYPE_COLOURS);
-    es.append("g").attr("transform", `translate(0,${h - 24})`).call(d3.axisBottom(x).ticks(w / 100));
+    es.append("g").attr("transform", `translate(0,${h - 24})`).call(d3.axisBottom(x).ticks(d3.utcYear.every(1)).tickFormat(d3.utcFormat("%Y")));
     es.append("g").attr("transform", "translate(60,0)").call(d3.axisLeft(y).ticks(5));
     const mark = es.selectAll("g.e").data(est).join("a").attr("href", (e) => `/documents/${e.c.document_id}#claim-${e.c.id}`);
     mark.append("line").attr("class", "range").attr("x1", (e) => x(e.at)).attr("x2", (e) => x(e.at)).attr("y1", (e) => y(e.low)).attr("y2", (e) => y(e.high))
