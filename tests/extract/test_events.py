@@ -102,6 +102,26 @@ def test_events_target_phrase_types(extract, text, target_type):
         assert text[span.start:span.end] == span.quote
 
 
+@pytest.mark.parametrize("text,place,admin1,country", [
+    pytest.param("Mosul is a city of a million people. On 9 June 2017, gunmen stormed a school in the city, killing 5.",
+                 "Mosul", "Nineveh", "IQ", id="in-the-city"),
+    pytest.param("Karachi has suffered before. On 3 May 2019 a bomb exploded at a seminary in the city's "
+                 "Zelmabad Colony neighbourhood, killing 4.", "Zelmabad Colony", "Sindh", "PK",
+                 id="named-neighbourhood-of-the-city"),
+    pytest.param("On 6 March 2016, fighters overran a base at Buurqaaxo, in Somalia's Bakool region, killing 12 soldiers.",
+                 "Buurqaaxo", "Bakool", "SO", id="unknown-town-in-a-known-region"),
+    pytest.param("A commander was killed in a drone strike in Kot, Afghanistan, on 2 May 2018.",
+                 "Kot", "Nangarhar", "AF", id="district-without-own-coordinates"),
+    pytest.param("On 4 April 2016, a bomb exploded at a market in Pakistan, killing 6 people.",
+                 None, None, "PK", id="country-only"),
+])
+def test_events_place_slots(extract, text, place, admin1, country):
+    events = extract(text)
+    assert len(events) == 1
+    e = events[0]
+    assert (e.get("place"), e.get("admin1"), e.get("country")) == (place, admin1, country)
+
+
 @pytest.mark.parametrize("text,claimed", [
     pytest.param("On 6 June 2021, a bomb exploded at a bus station in Mogadishu, killing 8 people. "
                  "Al-Shabaab claimed responsibility for the attack.", True, id="claimed-next-sentence"),

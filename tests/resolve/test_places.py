@@ -93,3 +93,26 @@ def test_places_skips_boilerplate(places, make_doc):
     doc = make_doc(text)
     doc.meta["boilerplate"] = [(0, 23)]
     assert [m.text for m in places(doc).mentions_of("place")] == ["Mosul"]
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Fighters overran Qorwazi, a fishing village on the river, at dawn.", "Qorwazi",
+                 id="apposition-village"),
+    pytest.param("A bomb went off in the town's Zelmabad Colony neighbourhood on Monday.", "Zelmabad Colony",
+                 id="neighbourhood-cue"),
+    pytest.param("Militants attacked a base at Buurqaaxo, in Somalia's Bakool region.", "Buurqaaxo",
+                 id="name-then-known-place"),
+])
+def test_places_unknown_name_marked_by_text(places, make_doc, text, name):
+    unknown = [m for m in places(make_doc(text)).mentions_of("place") if m.value.country is None]
+    assert [(m.text, m.value.name) for m in unknown] == [(name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The bomber struck a Hazara neighbourhood of the capital.", id="indefinite-description"),
+    pytest.param("The statement came from Qorwazi Holdings, a trading company.", id="apposition-not-a-place"),
+    pytest.param("Talks with Zarmina Qaderi, in Kabul, went on for hours.", id="no-preposition-before"),
+])
+def test_places_unknown_name_needs_a_marker(places, make_doc, text):
+    unknown = [m for m in places(make_doc(text)).mentions_of("place") if m.value.country is None]
+    assert unknown == []

@@ -124,6 +124,8 @@ def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
     if agent:
         cands.append(begin + agent.end())
     span = None
+    if trig.form == "verb" and first is not None and first.label == "place" and not text[begin:first.start].strip():
+        return first.start, first.end          # "overran Baga, a fishing town": the place itself
     for s in cands:
         m = _TARGET_END.search(text, s, stop_at)
         e = m.start() if m else min(stop_at, s + 90)
@@ -232,7 +234,8 @@ def choose_place(trig: Trigger, places: list[Mention], countries: set[str] | Non
     cands = [m for m in places if getattr(m.value, "name", None)]
     if countries:
         # a name the gazetteer places in a country the document never speaks of is a misreading
-        cands = [m for m in cands if m.value.country in countries]
+        # (a name the text marks as a place but the gazetteer lacks has no country: kept)
+        cands = [m for m in cands if m.value.country in countries or m.value.country is None]
     return min(cands, key=key) if cands else None
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sourcebook.extract._attribution import Attribution, actor_key, attribute, context_group, is_state
 from sourcebook.extract._event_lexicon import EventLexicon, Trigger
-from sourcebook.extract._event_slots import (attached_date, casualty_figures, choose_date, choose_place,
+from sourcebook.extract._event_slots import (attached_date, casualty_figures, choose_date, choose_place, place_rank,
                                              target_phrase, target_type_of)
 from sourcebook.extract._event_tables import table_mentions
 from sourcebook.model import Claim, Document, Mention, Quantity
@@ -37,6 +37,8 @@ _STOP = frozenset("the and was were which that with from into this their after b
                   "group claimed responsibility suicide bomber".split())
 _AFTER_PLACE = re.compile(r"\b(?:after|before|since)\s+$", re.I)
 _SUBJECT_GAP = re.compile(r"^\s*(?:[A-Za-z'’-]+\s+){0,2}$")
+# "in the city", "the town's bazaar": the town the passage is about
+_CITY_REF = re.compile(r"\b(?:in|of|near|outside|across)\s+the\s+(?:city|town)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b")
 _PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
 _SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
 _FOLLOW_PARAGRAPHS = 4             # how far a later claim sentence may reach back to its event
@@ -237,6 +239,9 @@ class _Builder:
         if reference:
             near = [p for p in places if abs(p.start - trig.start) < 60]
             place = choose_place(trig, near, self.countries) if near else None
+        if not reference and _CITY_REF.search(text, s, e) and (place is None or place_rank(place) >= 2):
+            # "stormed a school in the city": the city the passage is about
+            place = self.last_city(s) or place
         if place is None and not reference:
             place = self.lookback_place(s)
         specific = place is not None and getattr(place.value, "precision", "") != "country"
@@ -252,6 +257,8 @@ class _Builder:
             if date.start >= s:
                 self.owned_dates.add(date.start)
         self.fill_place(values, spans, place, s)
+        if place is not None and "country" not in values:
+            self.complete_place(values, spans, place, places, s)
         for fig in figures:
             if fig.slot not in values:
                 values[fig.slot] = fig.quantity
@@ -333,6 +340,37 @@ class _Builder:
                    and (not self.countries or m.value.country in self.countries)]
         return earlier[-1] if earlier else None
 
+    def last_city(self, s: int) -> Mention | None:
+        """The town or city named last before an offset, in the whole document."""
+        for m in reversed([m for m in self.index.by_label.get("place", []) if m.end <= s]):
+            if place_rank(m) <= 1 and getattr(m.value, "country", None) \
+                    and (not self.countries or m.value.country in self.countries):
+                return m
+        return None
+
+    def complete_place(self, values: dict, spans: dict, place: Mention, clause_places: list[Mention],
+                       s: int) -> None:
+        """Province and country of a place the gazetteer does not know but the text marks as one
+        ("at El Adde, in the Gedo region", "in the city's Dir Colony neighbourhood"): from the
+        places of its clause, else the city the passage is about, else the places before it."""
+        around = [m for m in clause_places if m is not place and getattr(m.value, "country", None)]
+        around.sort(key=lambda m: (place_rank(m) > 2, abs(m.start - place.start)))
+        ctx = around[0] if around else None
+        if ctx is None and _CITY_REF.search(self.text, s, place.end):
+            ctx = self.last_city(s)
+        if ctx is None:
+            ps = self.paras[max(0, self.para_of(s) - _SECTION_FLOOR_PARAGRAPHS)][0]
+            before = [m for m in self.index.within("place", ps, s) if getattr(m.value, "admin1", None)
+                      and (not self.countries or m.value.country in self.countries)]
+            ctx = before[-1] if before else None
+        if ctx is None:
+            return
+        p = ctx.value
+        admin1 = p.admin1 or (p.name if p.precision == "province" else None)
+        if admin1:
+            values["admin1"], spans["admin1"] = admin1, ctx.span
+        values["country"], spans["country"] = p.country, ctx.span
+
     def fill_place(self, values: dict, spans: dict, place: Mention | None, s: int) -> None:
         if place is None:
             country = self.context_country(s)
@@ -342,7 +380,9 @@ class _Builder:
         p = place.value
         if p.precision == "country":
             values["country"] = p.country
-        elif p.precision == "province":
+        elif p.precision == "province" and (not p.admin1 or p.admin1 == p.name):
+            # a district with no coordinates of its own carries its province's (precision
+            # `province`) but is still the place
             values["admin1"], values["country"] = p.name, p.country
         else:
             values["place"], values["admin1"], values["country"] = p.name, p.admin1, p.country

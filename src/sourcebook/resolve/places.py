@@ -35,6 +35,7 @@ from sourcebook.resolve.gazetteer import Gazetteer, load_gazetteer, lookup, name
 
 MAX_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s$")
+_INDEFINITE = re.compile(r"\b(?:a|an)[ \t]+$", re.I)
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’']*(?:-[\w’']+)*|[a-z]{1,4}-[A-Z][\w’']*)"
 
 
@@ -76,6 +77,11 @@ class PlaceFinder:
         self._after = re.compile(rf"[ \t]+({after})\b", re.IGNORECASE)
         self._comma = re.compile(rf",[ \t]+({_WORD}(?:[ \t]+{_WORD})*)")
         self._before = re.compile(r"(\w+)[ \t]+(?:the[ \t]+)?$")
+        self.apposition = {k.lower(): v for k, v in cues.get("apposition", {}).items()}
+        nouns = "|".join(sorted(map(re.escape, self.apposition), key=len, reverse=True))
+        self._apposition = re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?({nouns})\b")
+        # "at El Adde, in Somalia's Gedo region": a name between a preposition and a known place
+        self._then_place = re.compile(r",[ \t]+(?:in|near)[ \t]+(?:the[ \t]+)?")
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -198,9 +204,10 @@ class PlaceFinder:
         """Names a cue word marks as places ("Tora Khel district") that the gazetteer lacks."""
         covered = [(c.start, c.end) for c in found] + blocked
         out = []
+        starts = {c.start for c in found}
         for run in self._run.finditer(doc.text):
-            after = self._after.match(doc.text, run.end())
-            if not after or after.group(1).lower() in ("area", "camp", "valley", "city"):
+            precision = self._unknown_precision(doc.text, run, starts)
+            if precision is None:
                 continue
             start, end = run.span()
             if any(s < end and start < e for s, e in covered):
@@ -208,8 +215,28 @@ class PlaceFinder:
             words = run.group().split()
             if any(name_key(w) in self.not_places for w in words) or words[0][1:].isupper():
                 continue
-            out.append(_Candidate(start, end, run.group(), [], self.after[after.group(1).lower()], cued=True))
+            out.append(_Candidate(start, end, run.group(), [], precision, cued=True))
         return out
+
+    def _unknown_precision(self, text: str, run: re.Match, known_starts: set[int]) -> str | None:
+        """The precision the words around a name give it when they mark it as a place: a kind
+        of place after it ("Tora Khel district"), an apposition ("Baga, a fishing town"), or a
+        known place after a comma where a preposition opens it ("at El Adde, in Gedo")."""
+        after = self._after.match(text, run.end())
+        if after and _INDEFINITE.search(text, max(0, run.start() - 4), run.start()):
+            return None          # "a Hazara neighbourhood" describes; "the Dir Colony neighbourhood" names
+        if after:
+            word = after.group(1).lower()
+            return None if word in ("area", "camp", "valley", "city") else self.after[word]
+        app = self._apposition.match(text, run.end())
+        if app:
+            return self.apposition[app.group(1).lower()]
+        before = self._before.search(text, max(0, run.start() - 40), run.start())
+        if before and before.group(1).lower() in ("in", "at", "near", "outside"):
+            nxt = self._then_place.match(text, run.end())
+            if nxt and nxt.end() in known_starts:
+                return "place"
+        return None
 
     # -- resolving --------------------------------------------------------------------------
 
