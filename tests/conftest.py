@@ -143,3 +143,19 @@ def client(kb_path):
 
     with Sourcebook(kb_path) as book, TestClient(create_app(book)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def book_factory(tmp_path):
+    """Open more knowledge bases in temporary SQLite files (a second store for round trips)."""
+    from sourcebook.core import Sourcebook
+
+    opened = []
+
+    def make():
+        opened.append(Sourcebook(tmp_path / f"kb{len(opened) + 2}.sqlite"))
+        return opened[-1]
+
+    yield make
+    for b in opened:
+        b.close()

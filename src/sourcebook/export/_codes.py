@@ -39,6 +39,8 @@ class DatasetCodes:
         self._validate()
         self._by_gtd = {int(v["gtd"]): k for k, v in self.mappings["countries"].items() if "gtd" in v}
         self._by_name: dict[str, str] = {}
+        self._attack_labels = {e.get("code"): label for label, e in codebook.attack_types.items()}
+        self._target_labels = {e.get("code"): label for label, e in codebook.target_types.items()}
         for iso2, entry in self.mappings["countries"].items():
             for key in ("gtd_name", "acled", "ucdp"):
                 if entry.get(key):
@@ -97,10 +99,10 @@ class DatasetCodes:
         return entry["code"] if entry else None
 
     def attack_label(self, code: int | None) -> str | None:
-        return _label_of(self.codebook.attack_types, code)
+        return self._attack_labels.get(code)
 
     def target_label(self, code: int | None) -> str | None:
-        return _label_of(self.codebook.target_types, code)
+        return self._target_labels.get(code)
 
     # -- precisions -------------------------------------------------------------------------
 
@@ -124,13 +126,6 @@ class DatasetCodes:
             if code is not None and entry.get(key) == code:
                 return name
         return None
-
-
-def _label_of(vocab: dict[str, dict], code: int | None) -> str | None:
-    for label, entry in vocab.items():
-        if entry.get("code") == code:
-            return label
-    return None
 
 
 @cache

@@ -36,12 +36,14 @@ class Skip(Exception):
 
 @dataclass(frozen=True)
 class Importer:
-    """A dataset format: the columns a file must have and `read_row(cells, codebook, origin) -> Document`,
+    """A dataset format: the columns a file must have, those it reads, and
+    `read_row(cells, codebook, origin) -> Document`,
     which raises `RowError` for a malformed row and `Skip` for a row of a kind we do not keep."""
 
     name: str
     description: str
     required: tuple[str, ...]
+    columns: tuple[str, ...]
     read_row: Callable
 
 
@@ -110,6 +112,8 @@ def read_rows(path: Path, importer: Importer, codebook, report: ImportReport,
         if missing:
             raise SourcebookError(f"{path}: not a {importer.name} file: no column {', '.join(missing)}")
         width = len(header)
+        # only the columns the importer reads are cleaned: a GTD row has 135
+        wanted = [(h, i) for i, h in enumerate(header) if h in importer.columns]
         line = reader.line_num
         for cells in reader:
             start, line = line + 1, reader.line_num
@@ -120,7 +124,7 @@ def read_rows(path: Path, importer: Importer, codebook, report: ImportReport,
                 report.problems.append(Problem(start, f"{len(cells)} cells where the header has {width}"))
                 continue
             try:
-                yield importer.read_row({h: clean(v) for h, v in zip(header, cells)}, codebook, f"{path}:{start}")
+                yield importer.read_row({h: clean(cells[i]) for h, i in wanted}, codebook, f"{path}:{start}")
             except RowError as e:
                 report.problems.append(Problem(start, str(e)))
             except Skip as e:

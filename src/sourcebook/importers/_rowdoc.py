@@ -28,9 +28,11 @@ class Problem:
 
 def clean(value: str | None) -> str | None:
     """A cell on one line, or None when blank."""
-    if value is None:
+    if not value:
         return None
-    value = " ".join(value.split())
+    value = value.strip()
+    if "  " in value or "\n" in value or "\t" in value or "\r" in value:
+        value = " ".join(value.split())
     if value in MISSING:
         return None
     if not (value.isascii() and value.isprintable()):
@@ -93,22 +95,37 @@ class RowDocument:
         found = [self.offsets[c] for c in columns if c in self.offsets]
         if not found:
             return None
-        start, end = min(s for s, _ in found), max(e for _, e in found)
+        if len(found) == 1:
+            start, end = found[0]
+        else:
+            start, end = min(s for s, _ in found), max(e for _, e in found)
         return Span(self.id, start, end, self.text[start:end])
 
-    def claim(self, values: dict, columns: dict[str, tuple[str, ...]], attribution: str = "stated",
-              confidence: float = 0.9) -> Claim:
+    def claim(self, values: dict, columns: dict[str, tuple[str, ...]], evidence: tuple[str, ...],
+              attribution: str = "stated", confidence: float = 0.9) -> Claim:
         """An event claim: each value with the span of the cells that state it; a value whose
-        cells are all blank is dropped, as everywhere in Sourcebook."""
-        kept, spans = {}, {}
+        cells are all blank is dropped, as everywhere in Sourcebook. The evidence is the first
+        written of the `evidence` cells (the row's narrative, else its id): the row itself is
+        the document, so its whole text need not be quoted again."""
+        offsets, text, doc_id = self.offsets, self.text, self.id
+        kept, spans, known = {}, {}, {}
         for slot, value in values.items():
             if value is None:
                 continue
-            span = self.span(*columns[slot])
-            if span is not None:
-                kept[slot], spans[slot] = value, span
-        evidence = Span(self.id, 0, len(self.text) - 1, self.text[:-1])
-        return Claim("event", kept, evidence, spans, confidence=confidence, attribution=attribution)
+            cells = columns[slot]
+            span = known.get(cells)
+            if span is None:
+                found = [offsets[c] for c in cells if c in offsets]
+                if not found:
+                    continue
+                start, end = (found[0] if len(found) == 1 else
+                              (min(s for s, _ in found), max(e for _, e in found)))
+                span = known[cells] = Span(doc_id, start, end, text[start:end])
+            kept[slot], spans[slot] = value, span
+        quote = next((self.span(c) for c in evidence if c in self.offsets), None)
+        if quote is None:
+            raise RowError(f"none of {', '.join(evidence)} is given")
+        return Claim("event", kept, quote, spans, confidence=confidence, attribution=attribution)
 
     def document(self, name: str, origin: str, dataset: str, claim: Claim, actors: list[Actor]) -> Document:
         doc = Document(id=self.id, text=self.text, name=name, media_type="text/csv", title=name, author=dataset,

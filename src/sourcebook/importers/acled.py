@@ -22,6 +22,7 @@ COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_ty
            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "iso",
            "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
            "notes", "fatalities")
+EVIDENCE = ("notes", "event_id_cnty")
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d/%m/%Y")
 SLOTS = {"event_type": ("event_type", "sub_event_type"), "attack_type": ("sub_event_type",),
          "suicide": ("sub_event_type",), "date": ("event_date",), "date_precision": ("time_precision", "event_date"),
@@ -87,10 +88,10 @@ def read_row(cells: dict, codebook, origin: str):
         "killed": Quantity(fatalities, fatalities) if fatalities else None,
     }
     row = RowDocument(cells, COLUMNS)
-    claim = row.claim(values, SLOTS)
+    claim = row.claim(values, SLOTS, EVIDENCE)
     actors = [Actor(named, "state" if state else "organization")] if named else []
     return row.document(f"acled:{cells['event_id_cnty']}", origin, mapping["dataset"], claim, actors)
 
 
 IMPORTER = Importer("acled", "ACLED CSV export (31 columns, numeric or text actor types, or our ACLED export).",
-                    REQUIRED, read_row)
+                    REQUIRED, COLUMNS, read_row)

@@ -20,6 +20,7 @@ REQUIRED = ("eventid", "iyear")
 COLUMNS = ("eventid", "iyear", "imonth", "iday", "approxdate", "country", "country_txt", "provstate", "city",
            "latitude", "longitude", "specificity", "summary", "suicide", "attacktype1", "attacktype1_txt",
            "targtype1", "targtype1_txt", "target1", "gname", "guncertain1", "claimed", "nkill", "nwound")
+EVIDENCE = ("summary", "eventid")
 UNKNOWN_COUNT = (-99, -9)
 UNKNOWN_FLAG = (-9,)
 # which cells state each slot: a span runs from the first to the last of them
@@ -48,14 +49,17 @@ def _date(cells: dict) -> tuple[str, str]:
 
 
 def _label(cells: dict, code_column: str, lookup, vocab: dict) -> str | None:
+    """A type's label from its code, else from its `_txt` when the code is blank."""
     code = integer(cells, code_column)
-    label = lookup(code) if code is not None else None
+    if code is not None:
+        label = lookup(code)
+        if label is None:
+            raise RowError(f"{code_column} {code} is not a GTD code")
+        return label
     text = cells.get(f"{code_column}_txt")
-    if label is None and text in vocab:
-        label = text
-    if label is None and (code is not None or text):
-        raise RowError(f"{code_column} {code if code is not None else text!r} is not a GTD code")
-    return label
+    if text is not None and text not in vocab:
+        raise RowError(f"{code_column}_txt {text!r} is not a GTD label")
+    return text
 
 
 def read_row(cells: dict, codebook, origin: str):
@@ -87,10 +91,10 @@ def read_row(cells: dict, codebook, origin: str):
     }
     row = RowDocument(cells, COLUMNS)
     attribution = "context" if group and integer(cells, "guncertain1", UNKNOWN_FLAG) == 1 else "stated"
-    claim = row.claim(values, SLOTS, attribution)
+    claim = row.claim(values, SLOTS, EVIDENCE, attribution)
     actors = [Actor(group, "organization")] if group else []
     return row.document(f"gtd:{cells['eventid']}", origin, mapping["dataset"], claim, actors)
 
 
 IMPORTER = Importer("gtd", "Global Terrorism Database CSV (globalterrorismdb_*.csv or our GTD export).",
-                    REQUIRED, read_row)
+                    REQUIRED, COLUMNS, read_row)
