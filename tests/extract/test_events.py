@@ -122,6 +122,24 @@ def test_events_place_slots(extract, text, place, admin1, country):
     assert (e.get("place"), e.get("admin1"), e.get("country")) == (place, admin1, country)
 
 
+@pytest.mark.parametrize("text,count", [
+    pytest.param("On 4 May 2016, two blasts minutes apart hit crowds at a market in Basra.", 1, id="two-blasts-one-event"),
+    pytest.param("Twin bombings killed 30 people in Baghdad on 2 June 2016.", 1, id="twin-bombings"),
+    pytest.param("Two attacks abroad, in Iran and Russia, were claimed by the group in 2024.", 0, id="two-events-counted"),
+    pytest.param("The group carried out bombings in Baghdad throughout 2016.", 0, id="plural-series"),
+])
+def test_events_parts_of_one_event(extract, text, count):
+    assert len(extract(text)) == count
+
+
+def test_events_date_counted_from_a_named_event_is_not_taken(extract):
+    text = ("On 2 March 2019 the army entered Hajin. On 9 April 2019 a bomb exploded in Mosul.\n\n"
+            "A week after Hajin, a suicide bomber struck a mosque in Kirkuk.")
+    kirkuk = [e for e in extract(text) if e.get("place") == "Kirkuk"]
+    assert len(kirkuk) == 1
+    assert kirkuk[0].get("date") is None
+
+
 @pytest.mark.parametrize("text,claimed", [
     pytest.param("On 6 June 2021, a bomb exploded at a bus station in Mogadishu, killing 8 people. "
                  "Al-Shabaab claimed responsibility for the attack.", True, id="claimed-next-sentence"),

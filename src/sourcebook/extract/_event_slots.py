@@ -41,6 +41,8 @@ _DATE_EXCLUDE_AFTER = re.compile(r"^[\s,]*(?:claimed|said|announced|reported|pub
 _DATE_CLAIM_BEFORE = re.compile(r"\b(?:claimed responsibility|claimed it|said|statement)\s+(?:\w+\s+){0,2}(?:on|in)?\s*$", re.I)
 _AFTER_EVENT = re.compile(r"\b(?:after|before)\s+(?!(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
                           r"September|October|November|December)\b)[A-Z]")
+_AFTER_EVENT_NEXT = re.compile(r"\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
+                               r"October|November|December)\b)[A-Z]")
 _KILLED_THEM = re.compile(r"\b(?:killed|executed|beheaded|killing|executing)\s+(?:them|all of them)\b", re.I)
 _HOSTAGE_VERB = re.compile(r"\b(?:abducted|kidnapped|seized|took hostage)\s*$", re.I)
 
@@ -197,7 +199,7 @@ def choose_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | Non
     best, best_d = None, None
     for m in dates:
         between = text[min(m.end, trig.start):max(m.start, trig.end)]
-        if ";" in between or _AFTER_EVENT.search(m.text):
+        if ";" in between or counted_from_event(text, m):
             continue
         before = text[max(0, m.start - 40):m.start]
         after = text[m.end:m.end + 20]
@@ -208,6 +210,14 @@ def choose_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | Non
         if best_d is None or d < best_d:
             best, best_d = m, d
     return best
+
+
+def counted_from_event(text: str, m: Mention) -> bool:
+    """A date counted from an event named by its place ("a week after Kunduz", "after Sehwan"),
+    which the date resolver, counting from the last date written, cannot place."""
+    if _AFTER_EVENT.search(m.text):
+        return True
+    return bool(re.search(r"\b(?:after|before)$", m.text, re.I) and _AFTER_EVENT_NEXT.match(text, m.end))
 
 
 def attached_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | None:

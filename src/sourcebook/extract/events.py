@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sourcebook.extract._attribution import Attribution, actor_key, attribute, context_group, is_state
 from sourcebook.extract._event_lexicon import EventLexicon, Trigger
 from sourcebook.extract._event_slots import (attached_date, casualty_figures, choose_date, choose_place, place_rank,
+                                             counted_from_event,
                                              target_phrase, target_type_of)
 from sourcebook.extract._event_tables import table_mentions
 from sourcebook.model import Claim, Document, Mention, Quantity
@@ -256,7 +257,7 @@ class _Builder:
             spans["date"] = spans["date_precision"] = date.span
             if date.start >= s:
                 self.owned_dates.add(date.start)
-        self.fill_place(values, spans, place, s)
+        self.fill_place(values, spans, place, s, guess_country=anchored)
         if place is not None and "country" not in values:
             self.complete_place(values, spans, place, places, s)
         for fig in figures:
@@ -278,9 +279,11 @@ class _Builder:
 
     def general(self, trig: Trigger, seg_start: int) -> bool:
         """A trigger that states no single event: plural, general or hypothetical."""
-        if trig.plural:
-            return True
         text, lex = self.text, self.lex
+        if trig.plural:
+            # "two blasts minutes apart hit the crowd": the parts of one event, not a series
+            return not (lex.cue("multi_part", text[max(seg_start, trig.start - 40):trig.start], "before")
+                        and lex.cue("multi_part", text[trig.end:trig.end + 60], "after"))
         before = text[max(seg_start, trig.start - 60):trig.start]
         after = text[trig.end:trig.end + 40]
         if trig.form == "verb" and lex.cue("generic", before):
@@ -329,7 +332,7 @@ class _Builder:
             if m.start in self.owned_dates:
                 return None
             before = self.text[max(0, m.start - 30):m.start]
-            if re.search(r"\b(?:since|until|by)\s*$", before, re.I):
+            if re.search(r"\b(?:since|until|by)\s*$", before, re.I) or counted_from_event(self.text, m):
                 continue
             return m
         return None
@@ -371,8 +374,11 @@ class _Builder:
             values["admin1"], spans["admin1"] = admin1, ctx.span
         values["country"], spans["country"] = p.country, ctx.span
 
-    def fill_place(self, values: dict, spans: dict, place: Mention | None, s: int) -> None:
+    def fill_place(self, values: dict, spans: dict, place: Mention | None, s: int,
+                   guess_country: bool = True) -> None:
         if place is None:
+            if not guess_country:
+                return          # a mention that only adds to another event must not clash on a guess
             country = self.context_country(s)
             if country:
                 values["country"], spans["country"] = country.value.country, country.span
