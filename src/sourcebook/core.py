@@ -165,11 +165,36 @@ class Sourcebook:
         from sourcebook.resolve.actors import merge_actors
         from sourcebook.resolve.events import merge_events
 
+        from sourcebook.store.decisions import kept_apart
+
         with self.Session.begin() as session:
             per_doc = [[Actor(**a) for a in (row.meta or {}).get("actors", [])] for row in repo.documents(session)]
-            repo.replace_actors(session, merge_actors(per_doc, self.codebook))
+            actors = merge_actors(per_doc, self.codebook)
+            repo.replace_actors(session, actors)
             claims = [repo.to_claim(r) for r in repo.current_claims(session, "event")]
-            repo.replace_events(session, merge_events(claims))
+            repo.replace_events(session, merge_events(claims, actors, kept_apart(session)))
+
+    def split(self, event_id: int, claim_id: int, user: str = "analyst", note: str | None = None) -> int | None:
+        """Undo a merge: take a claim out of its event. The decision is recorded (who, when, why)
+        and every later resolution keeps that claim apart from the event's other claims.
+
+        Returns:
+            the id of the event the claim now supports.
+        """
+        from sourcebook.store.decisions import keep_apart
+        from sourcebook.store.tables import ClaimRow
+
+        with self.Session.begin() as session:
+            row = session.get(ClaimRow, claim_id)
+            if row is None or row.event_id != event_id:
+                raise SourcebookError(f"claim {claim_id} does not support event {event_id}")
+            others = [c.id for c in repo.current_claims(session, "event") if c.event_id == event_id and c.id != claim_id]
+            if not others:
+                raise SourcebookError(f"event {event_id} has no other claim to keep claim {claim_id} apart from")
+            keep_apart(session, claim_id, others, user, note)
+        self.resolve()
+        with self.Session() as session:
+            return session.get(ClaimRow, claim_id).event_id
 
     def import_dataset(self, fmt: str, path: str | Path, progress: Progress | None = None, resolve: bool = True):
         """Load a dataset export (`gtd`, `acled`) as claims whose source is the dataset, each row a

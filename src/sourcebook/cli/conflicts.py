@@ -18,12 +18,17 @@ def conflicts(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
         console.print_json(json.dumps(found, ensure_ascii=False))
         return
     table = Table(title=f"Disagreements ({len(found)})", title_justify="left", show_lines=True)
-    for column in ("fact", "slot", "value", "source", "words"):
+    for column in ("fact", "slot", "value", "source (claim)", "words"):
         table.add_column(column, overflow="fold")
     for item in found:
+        subject = item["subject"]
+        if isinstance(item.get("merged"), dict):
+            subject += "\nkept as " + ", ".join(f"{k} {v}" for k, v in item["merged"].items())
         for i, side in enumerate(item["claims"]):
-            table.add_row(item["subject"] if i == 0 else "", item["slot"] if i == 0 else "",
-                          json.dumps(side["value"], ensure_ascii=False), side["document"], side["quote"][:160])
+            words = side["evidence"] if len(side["evidence"]) <= 200 else side["evidence"][:197] + "..."
+            table.add_row(subject if i == 0 else "", item["slot"] if i == 0 else "",
+                          json.dumps(side["value"], ensure_ascii=False), f"{side['document']} ({side['claim_id']})",
+                          words)
     console.print(table, markup=False)
 
 

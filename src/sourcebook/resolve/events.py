@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from statistics import median
 from typing import Iterable
 
@@ -29,14 +30,25 @@ _NAMES = ("perpetrator", "actor")
 
 def _date(values: dict) -> DateValue | None:
     d = values.get("date")
+    return _parse_date(d) if isinstance(d, str) and d else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_date(text: str) -> DateValue | None:
+    # a knowledge base has far fewer distinct dates and names than claims: parse each once
     try:
-        return DateValue.parse(d) if d else None
+        return DateValue.parse(text)
     except (TypeError, ValueError):
         return None
 
 
 def _norm(name) -> str:
-    return alias_key(str(name)) if name else ""
+    return _fold(name if isinstance(name, str) else str(name)) if name else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(name: str) -> str:
+    return alias_key(name)
 
 
 def dates_agree(a: dict, b: dict) -> bool:
@@ -209,58 +221,241 @@ def make_coref(codebook, **config):
 
 # -- across documents ---------------------------------------------------------------------------
 
-def merge_events(claims: Iterable[Claim]) -> list[Event]:
-    """Events from the event claims of many documents: compatible claims sharing a day, or a place
-    and a month, or a named operation, become one Event; figures keep every source's value."""
-    events: list[list[Claim]] = []
-    for claim in sorted((c for c in claims if c.kind == "event"), key=lambda c: (str(c.get("date") or ""), c.evidence.doc_id)):
-        home = None
-        for group in events:
-            head = group[0].values
-            if not all(compatible(g.values, claim.values) for g in group):
-                continue
-            v = claim.values
-            (_, na), (_, nb) = _operation_base(head), _operation_base(v)
-            if _same_day(head, v) and (places_agree(head, v)) or (na and na == nb) or \
-                    (same_place(head, v) and _same_month(head, v)):
-                home = group
-                break
-        if home is None:
-            events.append([claim])
+_PRECISION_ORDER = {"day": 0, "month": 1, "year": 2}
+
+
+class ActorNames:
+    """Canonical names across documents: every name and alias of the knowledge base's actors ->
+    the actor's name, and each actor's parent (a province -> the Islamic State)."""
+
+    def __init__(self, actors=None):
+        self.canonical: dict[str, str] = {}
+        self.parent: dict[str, str] = {}
+        for actor in actors or ():
+            for n in (actor.name, *actor.aliases):
+                self.canonical.setdefault(_norm(n), _norm(actor.name))
+            if actor.parent:
+                self.parent[_norm(actor.name)] = _norm(actor.parent)
+
+    def keys(self, claim: Claim) -> frozenset[str]:
+        """The canonical keys of a claim's stated perpetrators (none when only inferred)."""
+        value = claim.values.get("perpetrator")
+        if not value or claim.attribution != "stated":
+            return frozenset()
+        names = (_norm(n) for n in str(value).split(";") if n.strip())
+        return frozenset(self.canonical.get(k, k) for k in names)
+
+    def related(self, a: frozenset[str], b: frozenset[str]) -> str:
+        """`same`, `unknown`, `parent` (one is a branch of the other) or `clash`."""
+        if not a or not b:
+            return "unknown"
+        if a & b:
+            return "same"
+        if any(self.parent.get(x) == y or self.parent.get(y) == x for x in a for y in b):
+            return "parent"
+        return "clash"
+
+
+class _Group:
+    """The claims of one event while merging, with why each joined."""
+
+    __slots__ = ("claims", "docs", "perps", "reasons", "weak")
+
+    def __init__(self, claim: Claim, perps: frozenset[str]):
+        self.claims = [claim]
+        self.docs = {claim.evidence.doc_id}
+        self.perps = perps
+        self.reasons: list[str] = []
+        self.weak = False
+
+
+def _place_key(values: dict) -> tuple[str, str] | None:
+    if values.get("place"):
+        return ("place", _norm(values["place"]))
+    if values.get("admin1"):
+        return ("admin1", _norm(values["admin1"]))
+    return None
+
+
+def _keys(claim: Claim) -> tuple[list[tuple], list[tuple]]:
+    """The blocking keys of a claim: those it is looked up by, and those it is filed under — its
+    type and day, its type, month and place, its named operation. Only claims sharing one are
+    ever compared. Day claims come first (see `_order`), so a day claim need only look up its day;
+    a month claim looks up its month and place, where the day claims of that month are filed."""
+    v = claim.values
+    date, kind = _date(v), v.get("event_type")
+    look, file = [], []
+    if date and date.day:
+        look.append(("day", kind, date.iso()))
+    place = _place_key(v)
+    if date and date.month and place:
+        key = ("month", kind, f"{date.year:04d}-{date.month:02d}", place)
+        file.append(key)
+        if not date.day:
+            look.append(key)
+    _, op = _operation_base(v)
+    if op:
+        look.append(("op", kind, op))
+    return look, look + file
+
+
+class _Merger:
+    """Claims in, groups out. Candidates come from the blocking keys, so merging n claims costs
+    about n times the size of a day's (or a month and place's) events, never n squared."""
+
+    def __init__(self, names: ActorNames, keep_apart: dict[int, set[int]]):
+        self.names = names
+        self.keep_apart = keep_apart
+        self.groups: list[_Group] = []
+        self.index: dict[tuple, list[_Group]] = {}
+
+    def add(self, claim: Claim) -> None:
+        perps = self.names.keys(claim)
+        look, keys = _keys(claim)
+        scored = []
+        seen: set[int] = set()
+        for key in look:
+            for group in self.index.get(key, ()):
+                if id(group) in seen:
+                    continue
+                seen.add(id(group))
+                found = self._score(group, claim, perps)
+                if found is not None:
+                    scored.append((found[0], found[1], group))
+        if scored:
+            scored.sort(key=lambda x: -x[0])
+            if len(scored) > 1 and scored[1][0] == scored[0][0]:
+                home = None          # as likely one event as another: kept apart, never guessed
+            else:
+                home = scored[0][2]
         else:
-            home.append(claim)
-    return [_event(group) for group in events]
+            home = None
+        if home is None:
+            home = _Group(claim, perps)
+            self.groups.append(home)
+            if len(scored) > 1:
+                home.weak = True
+                home.reasons.append(f"could be any of {len(scored)} events of the same type, date and place: kept apart")
+        else:
+            reason, weak = scored[0][1]
+            home.claims.append(claim)
+            home.docs.add(claim.evidence.doc_id)
+            home.perps = home.perps | perps
+            home.reasons.append(reason)
+            home.weak = home.weak or weak
+        for key in keys:
+            bucket = self.index.setdefault(key, [])
+            if home not in bucket:
+                bucket.append(home)
+
+    def _score(self, group: _Group, claim: Claim, perps: frozenset[str]):
+        """(score, (reason, weak)) when `claim` may join `group`, else None."""
+        if claim.evidence.doc_id in group.docs:
+            return None                  # one document's mentions are coref's to join, not ours
+        apart = self.keep_apart.get(claim.id) if claim.id is not None else None
+        if apart and any(c.id in apart for c in group.claims):
+            return None
+        relation = self.names.related(group.perps, perps)
+        if relation == "clash":
+            return None
+        v = claim.values
+        if not all(compatible(c.values, v, "", "") for c in group.claims):
+            return None
+        head = group.claims[0].values
+        (_, na), (_, nb) = _operation_base(head), _operation_base(v)
+        if na and na == nb:
+            score, reason, weak = 3.0, f"same named operation ({na})", False
+        elif _same_day(head, v) and same_place(head, v):
+            score, reason, weak = 3.0, "same type, day and place", False
+        elif _same_day(head, v):
+            score, reason, weak = 2.0, "same type and day, places that do not clash", True
+        elif same_place(head, v) and _same_month(head, v):
+            score, reason, weak = 1.5, "same type, place and month only (a near date)", True
+        else:
+            return None
+        if relation == "parent":
+            reason, weak = reason + "; one perpetrator is a branch of the other", True
+        elif relation == "same":
+            score += 0.5
+        for slot, bonus in (("attack_type", 0.5), ("target_type", 0.25), ("suicide", 0.25)):
+            if v.get(slot) is not None and any(c.values.get(slot) == v[slot] for c in group.claims):
+                score += bonus
+        return score, (reason, weak)
 
 
-def _event(group: list[Claim]) -> Event:
+def merge_events(claims: Iterable[Claim], actors=None,
+                 keep_apart: dict[int, set[int]] | None = None) -> list[Event]:
+    """Events from the event claims of many documents: compatible claims sharing a day, or a place
+    and a month, or a named operation, become one Event; figures keep every source's value.
+
+    Args:
+        claims: event claims of any number of documents (others are ignored).
+        actors: the knowledge base's actors (`merge_actors`), so that two spellings of one group
+            are one perpetrator and a province agrees with its parent (flagged).
+        keep_apart: claim id -> ids of claims a person has said report other events.
+
+    Returns:
+        One Event per group, with `values["merge_note"]` saying why its claims were merged and
+        `values["flagged"]` when the merge rests only on a near date, on places that merely do
+        not clash or on a parent group standing for its branch, for a person to review.
+    """
+    merger = _Merger(ActorNames(actors), keep_apart or {})
+    events = [c for c in claims if c.kind == "event"]
+    for claim in sorted(events, key=_order):
+        merger.add(claim)
+    return [_event(group) for group in merger.groups]
+
+
+def _order(claim: Claim):
+    date = _date(claim.values)
+    # the most precise first: a month-only mention then joins the day it fits best
+    return (_PRECISION_ORDER[date.precision] if date else 3, date.iso() if date else "",
+            claim.evidence.doc_id, claim.evidence.start)
+
+
+def _figure(figures: list) -> int | dict | None:
+    lows = [f.low if isinstance(f, Quantity) else int(f) for f in figures if isinstance(f, (Quantity, int))]
+    highs = [f.high if isinstance(f, Quantity) else int(f) for f in figures if isinstance(f, (Quantity, int))]
+    if not lows:
+        return None
+    if len(set(lows)) == 1 and len(set(highs)) == 1:
+        return figures[0].to_value() if isinstance(figures[0], Quantity) else lows[0]
+    # UCDP: best is the middle of the sources' figures, low and high their extremes
+    return {"best": int(median(lows)), "low": min(lows), "high": max(highs)}
+
+
+def _event(group: _Group) -> Event:
+    claims = group.claims
     values: dict = {}
-    best_date = max((c for c in group if c.get("date")), key=lambda c: len(str(c.get("date"))), default=None)
-    for slot in ("event_type", *(_PLACE_SLOTS), "target", "target_type", "attack_type", "suicide",
-                 "perpetrator", "claimed", "actor", "operation_type", "outcome"):
-        seen = [c.get(slot) for c in group if c.get(slot) is not None]
+    best_date = max((c for c in claims if _date(c.values)), key=lambda c: len(_date(c.values).iso()), default=None)
+    where = min(claims, key=lambda c: _rank(c.values))
+    for slot in _PLACE_SLOTS:
+        if where.get(slot) is not None:
+            values[slot] = where.get(slot)
+    stated = sorted(claims, key=lambda c: c.attribution != "stated")
+    for slot in ("event_type", "target", "target_type", "attack_type", "suicide", "perpetrator", "claimed",
+                 "actor", "operation_type", "outcome"):
+        seen = [c.get(slot) for c in stated if c.get(slot) is not None]
         if seen:
             values[slot] = seen[0]
     for slot in _FIGURES:
-        figures = [c.get(slot) for c in group if c.get(slot) is not None]
-        lows = [f.low if isinstance(f, Quantity) else int(f) for f in figures if isinstance(f, (Quantity, int))]
-        highs = [f.high if isinstance(f, Quantity) else int(f) for f in figures if isinstance(f, (Quantity, int))]
-        if not lows:
-            continue
-        if len(set(lows)) == 1 and len(set(highs)) == 1:
-            values[slot] = figures[0].to_value() if isinstance(figures[0], Quantity) else lows[0]
-        else:
-            values[slot] = {"best": int(median(lows)), "low": min(lows), "high": max(highs)}
-    docs = {c.evidence.doc_id for c in group}
-    if len(group) > 1:
-        values["merge_note"] = f"{len(group)} claims from {len(docs)} document(s) agree on type, date and place"
-        values["flagged"] = not any(_same_day(group[0].values, c.values) for c in group[1:])
+        figure = _figure([c.get(slot) for c in claims if c.get(slot) is not None])
+        if figure is not None:
+            values[slot] = figure
+    if len(claims) > 1 or group.reasons:
+        docs = len(group.docs)
+        reasons = "; ".join(dict.fromkeys(group.reasons))
+        values["merge_note"] = (f"{len(claims)} claims from {docs} documents: {reasons}" if len(claims) > 1
+                                else reasons)
+        values["flagged"] = group.weak
     place = None
     if values.get("place") or values.get("admin1"):
         place = Place(values.get("place") or values.get("admin1"), values.get("country"), values.get("admin1"),
                       latitude=values.get("latitude"), longitude=values.get("longitude"),
                       precision="place" if values.get("place") else "province")
-    return Event(values["event_type"], best_date.get("date") if best_date else None,
-                 best_date.get("date_precision") if best_date else None, place, values, list(group))
+    date = _date(best_date.values) if best_date else None
+    return Event(values["event_type"], date.iso() if date else None, date.precision if date else None,
+                 place, values, list(claims))
 
 
-__all__ = ["corefer", "make_coref", "merge_events", "compatible", "absorb"]
+__all__ = ["ActorNames", "corefer", "make_coref", "merge_events", "compatible", "absorb"]

@@ -174,3 +174,17 @@ class EventRow(Base):
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
 
     place: Mapped[PlaceRow | None] = relationship()
+
+
+class KeepApartRow(Base):
+    """A person's decision that two claims report different events: resolution never merges
+    them again. Claim ids are those of the claims' first versions, so a later review keeps it."""
+
+    __tablename__ = "keep_apart"
+    __table_args__ = (UniqueConstraint("claim_id", "other_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[str] = mapped_column(String(128), default="analyst")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)
