@@ -174,6 +174,20 @@ def test_events_several_in_one_sentence(extract):
     assert [figure(e.get("killed"))[0] for e in events] == [17, 12, 9]
 
 
+@pytest.mark.parametrize("text,perpetrator", [
+    pytest.param("On 3 June 2018, a suicide bomber hit a rally of the Awami National Party (ANP) in Quetta, killing 9. "
+                 "Lashkar-e-Jhangvi claimed responsibility.", "Lashkar-e-Jhangvi", id="victim-party-and-its-acronym"),
+    pytest.param("On 3 June 2018, a suicide bomber hit the car of a senior ANP leader in Quetta, killing 9.",
+                 None, id="group-names-the-victim"),
+    pytest.param("On 3 June 2018, Lashkar-e-Jhangvi gunmen stormed a hotel in Quetta, killing 9.",
+                 "Lashkar-e-Jhangvi", id="group-as-attacker"),
+])
+def test_events_victim_group_is_not_perpetrator(extract, text, perpetrator):
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].get("perpetrator") == perpetrator
+
+
 @pytest.mark.parametrize("text,operation_type", [
     pytest.param("A senior commander of the group was killed in a US drone strike in Yemen on 14 May 2019.",
                  "drone strike", id="drone-strike"),

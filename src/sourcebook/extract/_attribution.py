@@ -23,6 +23,10 @@ _OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy o
 
 _SOURCE_AFTER = re.compile(r"['’]?s?\s+(?:officials?|spokesm[ae]n|spokesperson|authorities|government|media|"
                            r"administration|guards|police|forces|ministry|statement)\b", re.I)
+# "a senior JUI-F leader", "a Wafd party rally": the group names the victim's side, not the attacker
+_MEMBER_AFTER = re.compile(r"\s+(?:party\s+)?(?:leaders?|officials?|lawmakers?|politicians?|candidates?|workers?|"
+                           r"supporters?|activists?|rally|rallies|convention|meeting|office|offices|headquarters|"
+                           r"chief|chairman|spokesm[ae]n|members?|legislators?)\b", re.I)
 _MEDIA = re.compile(r"\b(?:news agency|agency|news|media|radio|television)$", re.I)
 _POSSESSOR = re.compile(r"\b([\w'’-]+)\s+of\s+(?:the\s+)?$", re.I)
 _AGENT_NOUNS = frozenset("fighters gunmen militants members bombers attackers cell cells unit units commanders "
@@ -53,23 +57,35 @@ def eligible_groups(text: str, actors: list[Mention], lex: EventLexicon) -> list
     """Non-state actors that may be a perpetrator: not an affiliate phrase, not a denier, not the
     object of an attack."""
     out = []
+    refused_end = -10
     for m in actors:
         if is_state(m):
             continue
-        if lex.cue("affiliate", text[m.end:m.end + 40]):
+        if 0 <= m.start - refused_end <= 3 and "(" in text[refused_end:m.start]:
+            refused_end = m.end + 1      # "(JUI-F)" after a group refused: the same group
             continue
-        if lex.cue("denial", text[m.end:m.end + 60]) and not lex.cue("claim", text[m.end:m.end + 40]):
-            continue
-        if _SOURCE_AFTER.match(text, m.end) or _MEDIA.search(m.text):
-            continue          # "Taliban officials said", "Amaq news agency": a source, not an attacker
-        before = text[max(0, m.start - 40):m.start]
-        if _OBJECT_BEFORE.search(before):
-            continue
-        poss = _POSSESSOR.search(before)
-        if poss and poss.group(1).lower() not in _AGENT_NOUNS:
-            continue          # "a convention of the JUI-F", "the convoy of X": the group is not the attacker
-        out.append(m)
+        if _eligible(text, m, lex):
+            out.append(m)
+        else:
+            refused_end = m.end
     return out
+
+
+def _eligible(text: str, m: Mention, lex: EventLexicon) -> bool:
+    if _MEMBER_AFTER.match(text, m.end):
+        return False
+    if lex.cue("affiliate", text[m.end:m.end + 40]):
+        return False
+    if lex.cue("denial", text[m.end:m.end + 60]) and not lex.cue("claim", text[m.end:m.end + 40]):
+        return False
+    if _SOURCE_AFTER.match(text, m.end) or _MEDIA.search(m.text):
+        return False          # "Taliban officials said", "Amaq news agency": a source, not an attacker
+    before = text[max(0, m.start - 40):m.start]
+    if _OBJECT_BEFORE.search(before):
+        return False
+    poss = _POSSESSOR.search(before)
+    # "a convention of the JUI-F", "the convoy of X": the group is not the attacker
+    return not (poss and poss.group(1).lower() not in _AGENT_NOUNS)
 
 
 def attribute(text: str, start: int, end: int, actors: list[Mention], lex: EventLexicon) -> Attribution:
