@@ -139,3 +139,14 @@ def test_gtd_export_imported_again_gives_same_events(sample_kb, book_factory):
         for slot in ROUND_TRIP:
             assert getattr(after[date], slot) == getattr(event, slot), (date, slot)
         assert after[date].killed.best == event.killed.best
+
+
+def test_gtd_workers_give_the_same_documents(book, book_factory, tmp_path):
+    rows = [GOOD.replace("201811020001", f"20181102{i:04d}").replace(",9,4", f",{i},4") for i in range(1, 2500)]
+    rows[1200] = rows[1200].replace(",2018,", ",20x8,")
+    path = _file(tmp_path, *rows)
+    inline = import_file(book.Session, book.codebook, "gtd", path, workers=0)
+    other = book_factory()
+    parallel = import_file(other.Session, other.codebook, "gtd", path, workers=1)
+    assert (parallel.added, [str(p) for p in parallel.problems]) == (inline.added, [str(p) for p in inline.problems])
+    assert [c.values for c in _claims(other)] == [c.values for c in _claims(book)]

@@ -14,7 +14,6 @@ Third parties add formats through the entry-point group `sourcebook.importers`.
 """
 from __future__ import annotations
 
-import csv
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -89,63 +88,32 @@ def sniff_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-def read_rows(path: Path, importer: Importer, codebook, report: ImportReport,
-              progress: Callable[[int], None] | None = None) -> Iterator:
-    """The documents of a file's rows, one by one; malformed rows go to `report.problems`."""
-    from sourcebook.importers._rowdoc import Problem, RowError, clean
+def read_documents(path: str | Path, fmt: str, codebook, report: ImportReport | None = None,
+                   workers: int | None = 0) -> Iterator:
+    """The documents of a dataset file's rows, in file order, without storing them."""
+    from sourcebook.importers._stream import stream_documents
 
-    read = 0
-
-    def lines(fh):
-        nonlocal read
-        for line in fh:
-            read += len(line)
-            yield line
-
-    with path.open(encoding=sniff_encoding(path), newline="") as fh:
-        reader = csv.reader(lines(fh))
-        header = next(reader, None)
-        if header is None:
-            raise SourcebookError(f"{path}: empty file")
-        header = [h.strip() for h in header]
-        missing = [c for c in importer.required if c not in header]
-        if missing:
-            raise SourcebookError(f"{path}: not a {importer.name} file: no column {', '.join(missing)}")
-        width = len(header)
-        # only the columns the importer reads are cleaned: a GTD row has 135
-        wanted = [(h, i) for i, h in enumerate(header) if h in importer.columns]
-        line = reader.line_num
-        for cells in reader:
-            start, line = line + 1, reader.line_num
-            report.rows += 1
-            if progress and report.rows % 1000 == 0:
-                progress(read)
-            if len(cells) != width:
-                report.problems.append(Problem(start, f"{len(cells)} cells where the header has {width}"))
-                continue
-            try:
-                yield importer.read_row({h: clean(cells[i]) for h, i in wanted}, codebook, f"{path}:{start}")
-            except RowError as e:
-                report.problems.append(Problem(start, str(e)))
-            except Skip as e:
-                report.skipped[str(e)] = report.skipped.get(str(e), 0) + 1
-    if progress:
-        progress(read)
+    path = Path(path)
+    return stream_documents(path, sniff_encoding(path), get_importer(fmt), codebook,
+                            report if report is not None else ImportReport(), workers=workers)
 
 
 def import_file(Session, codebook, fmt: str, path: str | Path, progress: Callable[[str, int, int | None], None] | None = None,
-                batch_size: int = BATCH_SIZE) -> ImportReport:
+                batch_size: int = BATCH_SIZE, workers: int | None = None) -> ImportReport:
     """Stream a dataset file into the store, a batch of rows per transaction.
 
     Args:
         Session: the store's session factory.
         fmt: an importer name (`gtd`, `acled`).
         progress: called as `progress("import", bytes_read, file_size)`.
+        workers: processes that turn rows into documents while this one writes; None: one per
+            spare core for large files, 0: none.
 
     Returns:
         what was added, what was already there, and every row left out with its line.
     """
     from sourcebook.importers._bulk import write_documents
+    from sourcebook.importers._stream import stream_documents
 
     importer = get_importer(fmt)
     path = Path(path)
@@ -156,7 +124,7 @@ def import_file(Session, codebook, fmt: str, path: str | Path, progress: Callabl
     size = path.stat().st_size
     tick = (lambda done: progress("import", min(done, size), size)) if progress else None
     batch = []
-    for doc in read_rows(path, importer, codebook, report, tick):
+    for doc in stream_documents(path, sniff_encoding(path), importer, codebook, report, tick, workers):
         batch.append(doc)
         if len(batch) >= batch_size:
             _flush(Session, batch, fmt, report, write_documents)
@@ -175,4 +143,4 @@ def _flush(Session, batch: list, fmt: str, report: ImportReport, write) -> None:
     batch.clear()
 
 
-__all__ = ["Importer", "ImportReport", "Skip", "importers", "get_importer", "import_file"]
+__all__ = ["Importer", "ImportReport", "Skip", "importers", "get_importer", "import_file", "read_documents"]
