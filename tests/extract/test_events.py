@@ -204,6 +204,30 @@ def test_events_counter_operations(extract, text, operation_type):
     assert events[0].get("date")
 
 
+@pytest.mark.parametrize("text,country", [
+    pytest.param("In Nigeria, the war goes on. Nigeria's army has launched two operations against the group, "
+                 "Operation Lafiya in June 2015 and Operation Hadin Kai in April 2021.", "NG",
+                 id="actor-opens-the-sentence"),
+    pytest.param("In March 2012 Ethiopia sent troops into western Somalia to fight the group.", "SO",
+                 id="country-named-in-clause"),
+    pytest.param("Somalia, Mogadishu and Kismayo were hit hard. Kenya mourned. "
+                 "On 4 May 2014 a US airstrike hit a house near the coast.", "SO", id="document-main-country"),
+])
+def test_events_counter_operation_country(extract, text, country):
+    events = [e for e in extract(text) if e.get("event_type") == "counter_operation"]
+    assert events and all(e.get("country") == country for e in events)
+    if "Nigeria's army" in text:
+        assert [e.get("actor") for e in events] == ["Nigeria", "Nigeria"]
+
+
+def test_events_headline_only_adds_to_the_story(extract):
+    text = ("Bomb kills 12 at market in Mosul\n\n"
+            "MOSUL, Iraq, May 4, 2019 - A bomb exploded at a crowded market in Mosul on Friday, killing 12 people.")
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].evidence.quote.startswith("MOSUL") or events[0].evidence.quote.startswith("A bomb")
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("The group has attacked civilians, soldiers and aid workers across the Sahel.", id="general"),
     pytest.param("The militants continued to target police stations throughout 2019.", id="continued-to"),

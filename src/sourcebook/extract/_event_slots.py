@@ -43,6 +43,7 @@ _AFTER_EVENT = re.compile(r"\b(?:after|before)\s+(?!(?:the\s+)?(?:January|Februa
                           r"September|October|November|December)\b)[A-Z]")
 _AFTER_EVENT_NEXT = re.compile(r"\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|"
                                r"October|November|December)\b)[A-Z]")
+_LOCATIVE = re.compile(r"\b(?:in|into|at|near|outside|inside|across|on)\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?$", re.I)
 _KILLED_THEM = re.compile(r"\b(?:killed|executed|beheaded|killing|executing)\s+(?:them|all of them)\b", re.I)
 _HOSTAGE_VERB = re.compile(r"\b(?:abducted|kidnapped|seized|took hostage)\s*$", re.I)
 
@@ -224,6 +225,8 @@ def attached_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | N
     """A date written within the trigger's own noun phrase ("the attack of 12 May 2020",
     "the bombing at the airport on 26 August 2021", "the January 30 suicide bombing")."""
     for m in dates:
+        if _DATE_EXCLUDE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue          # "in a video released the following month": the date of something else
         if m.end <= trig.start and trig.start - m.end <= 25 and not re.search(r"[,;]", text[m.end:trig.start]):
             return m
         if m.start >= trig.end and m.start - trig.end <= 80:
@@ -233,14 +236,17 @@ def attached_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | N
     return None
 
 
-def choose_place(trig: Trigger, places: list[Mention], countries: set[str] | None = None) -> Mention | None:
+def choose_place(trig: Trigger, places: list[Mention], countries: set[str] | None = None,
+                 text: str | None = None) -> Mention | None:
     """The most specific place of the clause (a town before its district, province or country),
-    the nearest to the trigger among equals; places of origin ("Pakistani-born") are not kept."""
+    among equals one a preposition marks as where it happened ("Ethiopia sent troops into
+    Somalia"), then the nearest to the trigger; places of origin ("Pakistani-born") are not kept."""
     def key(m: Mention):
         place = m.value
         rank = _PLACE_RANK.get(getattr(place, "precision", "place"), 0)
         dist = trig.start - m.end if m.end <= trig.start else m.start - trig.end
-        return rank, abs(dist)
+        located = text is not None and bool(_LOCATIVE.search(text, max(0, m.start - 30), m.start))
+        return rank, not located, abs(dist)
     cands = [m for m in places if getattr(m.value, "name", None)]
     if countries:
         # a name the gazetteer places in a country the document never speaks of is a misreading

@@ -42,6 +42,7 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:[A-Za-z'’-]+\s+){0,2}$")
 _CITY_REF = re.compile(r"\b(?:in|of|near|outside|across)\s+the\s+(?:city|town)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b")
 _PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
 _SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
+_HEADLINE_WORDS = 25               # longer lines above a dateline are a standfirst, not a headline
 _FOLLOW_PARAGRAPHS = 4             # how far a later claim sentence may reach back to its event
 
 
@@ -104,6 +105,20 @@ def _sentences(doc: Document, paras: list[tuple[int, int]]) -> list[tuple[int, i
     for ps, pe in paras:
         for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", doc.text[ps:pe]):
             out.append((ps + m.start(), ps + m.end()))
+    return out
+
+
+def _headlines(doc: Document, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Headlines of a news story: short lines with no full stop above its dateline."""
+    datelines = doc.meta.get("datelines") or []
+    if not datelines:
+        return []
+    first = min(d[0] for d in datelines)
+    out = []
+    for ps, pe in paras:
+        line = doc.text[ps:pe].strip()
+        if pe <= first and line and line[-1] not in ".!?" and len(line.split()) <= _HEADLINE_WORDS:
+            out.append((ps, pe))
     return out
 
 
@@ -172,6 +187,7 @@ class _Builder:
         self.country_names = {m.text.lower(): m.value.country for m in self.index.by_label.get("place", [])
                               if getattr(m.value, "precision", None) == "country"}
         self.attack, self.counter = (k for k in ("attack", "counter_operation") if k in labels)
+        self.headlines = _headlines(doc, self.paras)
 
     def triggers_in(self, s: int, e: int) -> list[Trigger]:
         i = bisect_left(self.trigger_starts, s)
@@ -236,10 +252,10 @@ class _Builder:
         if date is None and not reference:
             date = self.lookback_date(s, sentence)
             date_how = "context" if date else date_how
-        place = choose_place(trig, places, self.countries) if (places and not reference) else None
+        place = choose_place(trig, places, self.countries, text) if (places and not reference) else None
         if reference:
             near = [p for p in places if abs(p.start - trig.start) < 60]
-            place = choose_place(trig, near, self.countries) if near else None
+            place = choose_place(trig, near, self.countries, text) if near else None
         if not reference and _CITY_REF.search(text, s, e) and (place is None or place_rank(place) >= 2):
             # "stormed a school in the city": the city the passage is about
             place = self.last_city(s) or place
@@ -247,6 +263,8 @@ class _Builder:
             place = self.lookback_place(s)
         specific = place is not None and getattr(place.value, "precision", "") != "country"
         anchored = (not reference and (date is not None or specific)) or (reference and date is not None and specific)
+        if anchored and any(a <= s < b for a, b in self.headlines):
+            anchored = False          # a headline restates the story below: it only adds to it
         if reference and date is None and place is None and (
                 lex.cue("claim", text[s:e]) or lex.cue("no_claim", text[s:e]) or lex.cue("denial", text[s:e])):
             # "Jundallah said it had carried out that attack": a claim about the event just told
@@ -401,12 +419,22 @@ class _Builder:
                 spans[k] = place.span
 
     def context_country(self, s: int) -> Mention | None:
-        """The country of the nearest place named before (or, failing that, after) an offset."""
+        """The country of the paragraph's last place before an offset; else the country the
+        document speaks of most, named nearest before the offset (or, failing that, after)."""
         places = [m for m in self.index.by_label.get("place", []) if getattr(m.value, "country", None)]
-        before = [m for m in places if m.end <= s]
-        if before:
-            return before[-1]
-        return places[0] if places else None
+        ps = self.paras[self.para_of(s)][0]
+        here = [m for m in places if ps <= m.start and m.end <= s]
+        if here:
+            return here[-1]
+        counts: dict[str, int] = {}
+        for m in places:
+            counts[m.value.country] = counts.get(m.value.country, 0) + 1
+        if not counts:
+            return None
+        main = max(counts, key=counts.get)
+        ranked = [m for m in places if m.value.country == main]
+        before = [m for m in ranked if m.end <= s]
+        return before[-1] if before else ranked[0]
 
     # -- slots by event type -----------------------------------------------------------------
 
@@ -459,10 +487,14 @@ class _Builder:
             op = f"{op} ({trig.name})"
         values["operation_type"], spans["operation_type"] = op, doc.span(trig.start, trig.end)
         states = [a for a in actors if is_state(a)]
+        if not states:
+            # "X launched two operations, A in 2015 and B in 2017": the actor opens the sentence
+            states = [a for a in self.index.within("actor", sentence[0], s) if is_state(a)]
         if states:
             actor = min(states, key=lambda a: abs(a.start - trig.start))
             values["actor"], spans["actor"] = actor.text, actor.span
-            if "place" not in values and "admin1" not in values:
+            stated = spans.get("country") is not None and s <= spans["country"].start < e
+            if "place" not in values and "admin1" not in values and not stated:
                 head = re.split(r"['’\s]", actor.text.strip())[0].lower()
                 home = self.country_names.get(head)
                 if home and home in self.countries:
