@@ -220,6 +220,17 @@ def test_events_counter_operation_country(extract, text, country):
         assert [e.get("actor") for e in events] == ["Nigeria", "Nigeria"]
 
 
+@pytest.mark.parametrize("text,kinds", [
+    pytest.param("Operation Iron Fist began in Anbar on 3 May 2015. As announced in June 2016, nearly 2,100 "
+                 "militants had been killed.", ["counter_operation"], id="operation-toll-of-militants"),
+    pytest.param("On 3 May 2015, a bomb killed 12 militants and 3 civilians in Anbar.", ["attack"],
+                 id="militants-killed-by-a-bomb"),
+    pytest.param("On 3 May 2015, 12 civilians were killed in Anbar.", ["attack"], id="civilian-toll"),
+])
+def test_events_militant_toll_is_no_attack(extract, text, kinds):
+    assert [e.get("event_type") for e in extract(text)] == kinds
+
+
 def test_events_headline_only_adds_to_the_story(extract):
     text = ("Bomb kills 12 at market in Mosul\n\n"
             "MOSUL, Iraq, May 4, 2019 - A bomb exploded at a crowded market in Mosul on Friday, killing 12 people.")

@@ -75,6 +75,8 @@ class EventLexicon:
         assassination = [c for c, e in codebook.attack_types.items() if e.get("code") == 1]
         self.assassination = assassination[0] if assassination else None
         self.bombing = next((c for c, e in codebook.attack_types.items() if e.get("code") == 3), None)
+        # GTD target type 17: members of armed groups (their deaths are no attack's toll)
+        self.militia = next((c for c, e in codebook.target_types.items() if e.get("code") == 17), None)
 
     # -- triggers -------------------------------------------------------------------------
 

@@ -26,6 +26,8 @@ _COLUMNS = {
 }
 _FIGURE = re.compile(r"^\s*(?:(?P<q>about|at least|over|more than|up to|nearly|c\.|~)\s*)?(?P<low>\d[\d,]*)"
                      r"\s*(?:[–—-]\s*(?P<high>\d[\d,]*))?\s*(?P<plus>\+)?\s*$", re.I)
+# a line holding a pipe, matched from its start (an unanchored pattern retries at every offset)
+_TABLE_LINE = re.compile(r"^[^\n|]*\|[^\n]*", re.M)
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}")
 
 
@@ -60,7 +62,9 @@ def table_mentions(doc: Document, lex: EventLexicon, index: "_Index", builder: "
     """One event mention for each dated row of every table whose columns name events."""
     text = doc.text
     out = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\|[^\n]*", text)]
+    if "|" not in text:
+        return out
+    lines = [(m.start(), m.end()) for m in _TABLE_LINE.finditer(text)]
     header = None
     for s, e in lines:
         line = text[s:e]

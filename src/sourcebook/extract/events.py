@@ -42,6 +42,8 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:[A-Za-z'’-]+\s+){0,2}$")
 _CITY_REF = re.compile(r"\b(?:in|of|near|outside|across)\s+the\s+(?:city|town)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b")
 _PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
 _SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
+# "3,500 terrorists had been killed": a toll told without its killer
+_PASSIVE_TOLL = re.compile(r"\s+[\w'’-]+\s+(?:(?:had|have)\s+)?(?:been|were)\s+(?:killed|eliminated|neutrali[sz]ed)\b", re.I)
 _HEADLINE_WORDS = 25               # longer lines above a dateline are a standfirst, not a headline
 _FOLLOW_PARAGRAPHS = 4             # how far a later claim sentence may reach back to its event
 
@@ -231,6 +233,10 @@ class _Builder:
             self.add_to_previous(s, e)
             return
         trig, reference = main
+        if trig.form == "casualty" and self.militant_toll(figures, quantities):
+            # "nearly 3,500 terrorists had been killed": the result of an operation, not an attack
+            self.add_to_previous(s, e)
+            return
         if trig.form == "casualty" and not self.index.within("date", s, e) and self.mentions \
                 and self.mentions[-1].paragraph == self.para_of(s):
             # "...; at least 31 people were killed": the toll of the event just told
@@ -334,6 +340,18 @@ class _Builder:
                 return trig, False
             best = best or (trig, True)
         return best
+
+    def militant_toll(self, figures: list, quantities: list[Mention]) -> bool:
+        """The clause's dead are all members of armed groups (by the target-type lexicon)."""
+        nouns = {q.start: (q.data or {}).get("noun") for q in quantities}
+        killed = [f for f in figures if f.slot == "killed"]
+        if not killed:
+            return False
+        for f in killed:
+            tt = self.lex.target_type(nouns.get(f.start) or "")
+            if tt is None or tt[0] != self.lex.militia or not _PASSIVE_TOLL.match(self.text, f.end):
+                return False          # "a bomb killed 12 militants" is still an attack
+        return True
 
     def has_figures(self, trig: Trigger) -> bool:
         sent = next(((s, e) for s, e in self.sentences if s <= trig.start < e), (trig.start, trig.end))
