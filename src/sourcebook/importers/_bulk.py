@@ -9,6 +9,9 @@ moved past them afterwards. An import is meant to be the only writer while it ru
 """
 from __future__ import annotations
 
+import json
+from typing import NamedTuple
+
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -24,13 +27,43 @@ CLAIM_COLUMNS = ("id", "document_id", "kind", "data", "evidence_start", "evidenc
 SPAN_COLUMNS = ("claim_id", "slot", "start", "end", "quote")
 
 
-def _insert_rows(conn: Connection, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+class Prepared(NamedTuple):
+    """A document as the rows it adds: its own row (meta as JSON text), and each claim's row (data
+    as JSON text) with its spans. Plain tuples, cheap to send back from a worker process."""
+
+    id: str
+    row: tuple
+    claims: list[tuple[tuple, list[tuple]]]
+
+
+def prepare(doc: Document) -> Prepared:
+    """The rows of a document, less the ids and times the writer gives."""
+    meta = {"actors": [{"name": a.name, "actor_type": a.actor_type, "aliases": list(a.aliases), "parent": a.parent,
+                        "id": None} for a in doc.meta.get("actors", [])]}
+    row = (doc.id, doc.name, doc.path, doc.media_type, doc.title, doc.author, doc.published, doc.origin, doc.text,
+           None, json.dumps(meta))
+    claims = [((doc.id, c.kind, json.dumps(claim_to_dict(c)), c.evidence.start, c.evidence.end, c.evidence.quote,
+                c.confidence, c.status.value),
+               [(slot, s.start, s.end, s.quote) for slot, s in c.spans.items()]) for c in doc.claims]
+    return Prepared(doc.id, row, claims)
+
+
+def _insert_rows(conn: Connection, table, columns: tuple[str, ...], rows: list[tuple], as_text: tuple[str, ...] = ()) -> None:
     """executemany straight to the driver, each value through its column type's bind processor
-    (JSON, dates, booleans): SQLAlchemy's per-row statement machinery costs more than SQLite's
-    insert itself for the many small rows of an import."""
+    (dates, booleans): SQLAlchemy's per-row statement machinery costs more than SQLite's insert
+    itself for the many small rows of an import. `as_text` columns hold JSON already written,
+    which SQLite stores as it is and other databases get parsed back for their own JSON type."""
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
-    processors = [(i, table.c[name].type.bind_processor(conn.dialect)) for i, name in enumerate(columns)]
-    processors = [(i, f) for i, f in processors if f is not None]
+    raw = conn.dialect.name == "sqlite"
+    processors = []
+    for i, name in enumerate(columns):
+        f = table.c[name].type.bind_processor(conn.dialect)
+        if name in as_text:
+            if raw:
+                continue
+            f = (lambda g: (lambda v: g(json.loads(v))) if g else json.loads)(f)
+        if f is not None:
+            processors.append((i, f))
     if processors:
         converted = []
         for row in rows:
@@ -47,33 +80,29 @@ def _insert_rows(conn: Connection, table, columns: tuple[str, ...], rows: list[t
     conn.exec_driver_sql(str(compiled), params)
 
 
-def write_documents(session: Session, docs: list[Document], created_by: str) -> int:
+def write_documents(session: Session, docs: list[Document | Prepared], created_by: str) -> int:
     """Insert the documents not yet stored, with their claims and spans; returns how many were new."""
-    stored = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_([d.id for d in docs]))))
-    fresh: dict[str, Document] = {}
-    for doc in docs:
-        if doc.id not in stored and doc.id not in fresh:
-            fresh[doc.id] = doc
+    items = [d if isinstance(d, Prepared) else prepare(d) for d in docs]
+    stored = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_([d.id for d in items]))))
+    fresh: dict[str, Prepared] = {}
+    for item in items:
+        if item.id not in stored and item.id not in fresh:
+            fresh[item.id] = item
     if not fresh:
         return 0
     now = utcnow()
     conn = session.connection()
-    _insert_rows(conn, DocumentRow.__table__, DOCUMENT_COLUMNS, [
-        (d.id, d.name, d.path, d.media_type, d.title, d.author, d.published, d.origin, d.text, None, now,
-         {"actors": [{"name": a.name, "actor_type": a.actor_type, "aliases": list(a.aliases), "parent": a.parent,
-                      "id": None} for a in d.meta.get("actors", [])]})
-        for d in fresh.values()])
-    claims = [(d.id, c) for d in fresh.values() for c in d.claims]
+    _insert_rows(conn, DocumentRow.__table__, DOCUMENT_COLUMNS,
+                 [(*d.row[:-1], now, d.row[-1]) for d in fresh.values()], as_text=("meta",))
+    claims = [claim for d in fresh.values() for claim in d.claims]
     if not claims:
         return len(fresh)
     first = (conn.execute(select(func.max(ClaimRow.id))).scalar() or 0) + 1
-    _insert_rows(conn, ClaimRow.__table__, CLAIM_COLUMNS, [
-        (first + i, doc_id, c.kind, claim_to_dict(c), c.evidence.start, c.evidence.end, c.evidence.quote,
-         c.confidence, c.status.value, 1, True, created_by, now)
-        for i, (doc_id, c) in enumerate(claims)])
+    _insert_rows(conn, ClaimRow.__table__, CLAIM_COLUMNS,
+                 [(first + i, *row, 1, True, created_by, now) for i, (row, _) in enumerate(claims)], as_text=("data",))
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT setval(pg_get_serial_sequence('claims', 'id'), :last)"),
                      {"last": first + len(claims) - 1})
-    _insert_rows(conn, SpanRow.__table__, SPAN_COLUMNS, [
-        (first + i, slot, s.start, s.end, s.quote) for i, (_, c) in enumerate(claims) for slot, s in c.spans.items()])
+    _insert_rows(conn, SpanRow.__table__, SPAN_COLUMNS,
+                 [(first + i, *span) for i, (_, spans) in enumerate(claims) for span in spans])
     return len(fresh)

@@ -23,15 +23,18 @@ IN_FLIGHT = 3                  # chunks queued per worker
 _CONTEXT: dict = {}
 
 
-def _parse_chunk(chunk: list[tuple[int, dict]]) -> tuple[list, list, dict]:
-    """Documents of a chunk of rows, the rows left out with their lines, and the skipped counts."""
+def _parse_chunk(chunk: list[tuple[int, dict]], prepared: bool = False) -> tuple[list, list, dict]:
+    """Documents of a chunk of rows (as the rows they add, when `prepared`), the rows left out
+    with their lines, and the skipped counts."""
     from sourcebook.importers import Skip
+    from sourcebook.importers._bulk import prepare
 
     importer, codebook, origin = _CONTEXT["importer"], _CONTEXT["codebook"], _CONTEXT["origin"]
     docs, problems, skipped = [], [], {}
     for line, raw in chunk:
         try:
-            docs.append(importer.read_row({k: clean(v) for k, v in raw.items()}, codebook, f"{origin}:{line}"))
+            doc = importer.read_row({k: clean(v) for k, v in raw.items()}, codebook, f"{origin}:{line}")
+            docs.append(prepare(doc) if prepared else doc)
         except RowError as e:
             problems.append(Problem(line, str(e)))
         except Skip as e:
@@ -85,13 +88,15 @@ def _chunks(path: Path, encoding: str, importer, report, progress) -> Iterator[l
 def stream_documents(path: Path, encoding: str, importer, codebook, report,
                      progress: Callable[[int], None] | None = None, workers: int | None = None) -> Iterator:
     """The documents of a file's rows in file order; malformed rows go to `report.problems`.
+    With workers, the documents come as `_bulk.Prepared` rows, made in the workers, so that this
+    process is left only the writing.
 
     Args:
-        workers: worker processes; None picks one per spare core for files over 8 MB, 0 reads inline.
+        workers: worker processes; None picks one per core (at most 4) for files over 8 MB, 0
+            reads inline. This process mostly waits on the database meanwhile.
     """
     if workers is None:
-        spare = (os.cpu_count() or 1) - 1
-        workers = min(spare, 4) if path.stat().st_size >= PARALLEL_BYTES else 0
+        workers = min(os.cpu_count() or 1, 4) if path.stat().st_size >= PARALLEL_BYTES else 0
     _CONTEXT.update(importer=importer, codebook=codebook, origin=str(path))
     chunks = _chunks(path, encoding, importer, report, progress)
 
@@ -109,7 +114,7 @@ def stream_documents(path: Path, encoding: str, importer, codebook, report,
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_parse_chunk, chunk))
+            pending.append(pool.submit(_parse_chunk, chunk, True))
             if len(pending) >= workers * IN_FLIGHT:
                 yield from merge(pending.popleft().result())
         while pending:
