@@ -168,7 +168,9 @@ class Sourcebook:
         from sourcebook.store.decisions import kept_apart
 
         with self.Session.begin() as session:
-            per_doc = [[Actor(**a) for a in (row.meta or {}).get("actors", [])] for row in repo.documents(session)]
+            # the documents' actors only: their texts are not needed here
+            metas = session.scalars(select(DocumentRow.meta).order_by(DocumentRow.name))
+            per_doc = [[Actor(**a) for a in (meta or {}).get("actors", [])] for meta in metas]
             actors = merge_actors(per_doc, self.codebook)
             repo.replace_actors(session, actors)
             claims = [repo.to_claim(r) for r in repo.current_claims(session, "event")]

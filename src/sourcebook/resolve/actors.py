@@ -198,9 +198,15 @@ def merge_actors(actor_lists: list[list[Actor]], codebook=None) -> list[Actor]:
         person = actor.actor_type == "person"
         for n in [actor.name, *actor.aliases]:
             key = rules.person_key(n) if person else rules.key(n)
-            if not key or key in codebook.ambiguous:
-                continue
             kind = "p" if person else "o"
+            if key in codebook.ambiguous:
+                # a name that could be two actors joins nothing, but the same unresolved name
+                # written in two documents is one (unresolved) actor, not two of one name
+                if n != actor.name or canon[i]:
+                    continue
+                kind = "unresolved"
+            if not key:
+                continue
             if (kind, key) in owner:
                 union(owner[(kind, key)], i)
             else:
@@ -208,15 +214,19 @@ def merge_actors(actor_lists: list[list[Actor]], codebook=None) -> list[Actor]:
     groups: dict[int, list[Actor]] = {}
     for i, actor in enumerate(actors):
         groups.setdefault(find(i), []).append(actor)
-    merged = []
+    merged: dict[str, Actor] = {}
     for root, members in groups.items():
         name = canon[root] or Counter(a.name for a in members).most_common(1)[0][0]
         names = [n for a in members for n in [a.name, *a.aliases]]
-        aliases = [n for n in dict.fromkeys(names) if n != name]
         actor_type = Counter(a.actor_type for a in members).most_common(1)[0][0]
         parent_name = next((a.parent for a in members if a.parent), None)
-        merged.append(Actor(name, actor_type, aliases, parent_name))
-    return merged
+        if name in merged and merged[name].actor_type != actor_type:
+            name = f"{name} ({actor_type})"      # a person and a group of one name stay two actors
+        if name in merged:
+            names = [*merged[name].aliases, *names]
+            parent_name = merged[name].parent or parent_name
+        merged[name] = Actor(name, actor_type, [n for n in dict.fromkeys(names) if n != name], parent_name)
+    return list(merged.values())
 
 
 @component("actors", requires=["doc.claims", "doc.mentions"], assigns=["doc.claims", "doc.meta.actors"])

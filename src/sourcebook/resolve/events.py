@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from statistics import median
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from sourcebook.codebook import alias_key
 from sourcebook.extract.events import EventMention
@@ -256,13 +256,54 @@ class ActorNames:
         return "clash"
 
 
+class _Facts(NamedTuple):
+    """What merging compares of a claim, folded once (a claim is compared many times)."""
+
+    kind: str | None
+    date: DateValue | None
+    country: str
+    admin1: str
+    place: str
+    op_base: str
+    op_name: str
+
+    @classmethod
+    def of(cls, values: dict) -> "_Facts":
+        base, name = _operation_base(values)
+        return cls(values.get("event_type"), _date(values), _norm(values.get("country")), _norm(values.get("admin1")),
+                   _norm(values.get("place")), base, name)
+
+    def fits(self, o: "_Facts") -> bool:
+        """`compatible` on folded facts, perpetrators aside."""
+        if self.kind != o.kind or (self.date and o.date and not self.date.compatible(o.date)):
+            return False
+        for a, b in ((self.country, o.country), (self.admin1, o.admin1), (self.place, o.place),
+                     (self.op_base, o.op_base), (self.op_name, o.op_name)):
+            if a and b and a != b:
+                return False
+        return True
+
+    def same_place(self, o: "_Facts") -> bool:
+        if self.place or o.place:
+            return self.place == o.place
+        return bool(self.admin1) and self.admin1 == o.admin1
+
+    def same_day(self, o: "_Facts") -> bool:
+        return bool(self.date and self.date.day and self.date == o.date)
+
+    def same_month(self, o: "_Facts") -> bool:
+        a, b = self.date, o.date
+        return bool(a and b and a.month and a.year == b.year and a.month == b.month)
+
+
 class _Group:
     """The claims of one event while merging, with why each joined."""
 
-    __slots__ = ("claims", "docs", "perps", "reasons", "weak")
+    __slots__ = ("claims", "facts", "docs", "perps", "reasons", "weak")
 
-    def __init__(self, claim: Claim, perps: frozenset[str]):
+    def __init__(self, claim: Claim, facts: _Facts, perps: frozenset[str]):
         self.claims = [claim]
+        self.facts = [facts]
         self.docs = {claim.evidence.doc_id}
         self.perps = perps
         self.reasons: list[str] = []
@@ -311,6 +352,7 @@ class _Merger:
 
     def add(self, claim: Claim) -> None:
         perps = self.names.keys(claim)
+        facts = _Facts.of(claim.values)
         look, keys = _keys(claim)
         scored = []
         seen: set[int] = set()
@@ -319,7 +361,7 @@ class _Merger:
                 if id(group) in seen:
                     continue
                 seen.add(id(group))
-                found = self._score(group, claim, perps)
+                found = self._score(group, claim, facts, perps)
                 if found is not None:
                     scored.append((found[0], found[1], group))
         if scored:
@@ -331,7 +373,7 @@ class _Merger:
         else:
             home = None
         if home is None:
-            home = _Group(claim, perps)
+            home = _Group(claim, facts, perps)
             self.groups.append(home)
             if len(scored) > 1:
                 home.weak = True
@@ -339,6 +381,7 @@ class _Merger:
         else:
             reason, weak = scored[0][1]
             home.claims.append(claim)
+            home.facts.append(facts)
             home.docs.add(claim.evidence.doc_id)
             home.perps = home.perps | perps
             home.reasons.append(reason)
@@ -348,7 +391,7 @@ class _Merger:
             if home not in bucket:
                 bucket.append(home)
 
-    def _score(self, group: _Group, claim: Claim, perps: frozenset[str]):
+    def _score(self, group: _Group, claim: Claim, facts: _Facts, perps: frozenset[str]):
         """(score, (reason, weak)) when `claim` may join `group`, else None."""
         if claim.evidence.doc_id in group.docs:
             return None                  # one document's mentions are coref's to join, not ours
@@ -356,23 +399,20 @@ class _Merger:
         if apart and any(c.id in apart for c in group.claims):
             return None
         relation = self.names.related(group.perps, perps)
-        if relation == "clash":
+        if relation == "clash" or not all(f.fits(facts) for f in group.facts):
             return None
-        v = claim.values
-        if not all(compatible(c.values, v, "", "") for c in group.claims):
-            return None
-        head = group.claims[0].values
-        (_, na), (_, nb) = _operation_base(head), _operation_base(v)
-        if na and na == nb:
-            score, reason, weak = 3.0, f"same named operation ({na})", False
-        elif _same_day(head, v) and same_place(head, v):
+        head = group.facts[0]
+        if head.op_name and head.op_name == facts.op_name:
+            score, reason, weak = 3.0, f"same named operation ({facts.op_name})", False
+        elif head.same_day(facts) and head.same_place(facts):
             score, reason, weak = 3.0, "same type, day and place", False
-        elif _same_day(head, v):
+        elif head.same_day(facts):
             score, reason, weak = 2.0, "same type and day, places that do not clash", True
-        elif same_place(head, v) and _same_month(head, v):
+        elif head.same_place(facts) and head.same_month(facts):
             score, reason, weak = 1.5, "same type, place and month only (a near date)", True
         else:
             return None
+        v = claim.values
         if relation == "parent":
             reason, weak = reason + "; one perpetrator is a branch of the other", True
         elif relation == "same":
