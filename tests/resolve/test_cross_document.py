@@ -21,6 +21,7 @@ from conftest import CORPUS, GOLD
 
 from sourcebook.core import Sourcebook
 from sourcebook.model import Actor, Claim, Quantity, Span
+from sourcebook.resolve.actors import merge_actors
 from sourcebook.resolve.events import merge_events
 from sourcebook.store import repository as repo
 
@@ -221,3 +222,15 @@ def test_cross_document_reference_documents_keep_isk_names_together(tmp_path):
     assert all(found == total for _, found, total in kept)
     isk = [json.loads(x) for x in facts.read_text().splitlines() if '"Islamic State Khorasan Province"' in x]
     assert len([r for r in isk if r["kind"] == "actor"]) == 1
+
+
+@pytest.mark.parametrize("names,joined", [
+    pytest.param(["Abu Bakr al-Baghdadi", "Abu Bakar Al-Baghdadi"], True, id="bakr-bakar"),
+    pytest.param(["Mufti Noor Wali Mehsud", "Noor Wali Mehsud"], True, id="honorific"),
+    pytest.param(["Mohammed Yusuf Abdullahi", "Muhammed Yusuf Abdullahi"], True, id="mohammed-muhammed"),
+    pytest.param(["Ahmed Khan", "Ahmad Khan"], False, id="short-common-name"),
+    pytest.param(["Hafiz Gul Bahadur", "Hafiz Saeed Khan"], False, id="other-person"),
+])
+def test_cross_document_person_spellings_join(codebook, names, joined):
+    merged = merge_actors([[Actor(n, "person")] for n in names], codebook)
+    assert (len(merged) == 1) is joined

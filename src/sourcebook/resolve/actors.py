@@ -23,6 +23,7 @@ from sourcebook.pipeline.registry import component
 from sourcebook.resolve._people import People
 
 _FUZZY_ORG = 95
+_FUZZY_PERSON = 90
 
 
 class ActorResolver:
@@ -211,6 +212,7 @@ def merge_actors(actor_lists: list[list[Actor]], codebook=None) -> list[Actor]:
                 union(owner[(kind, key)], i)
             else:
                 owner[(kind, key)] = i
+    _join_spellings(owner, find, union)
     groups: dict[int, list[Actor]] = {}
     for i, actor in enumerate(actors):
         groups.setdefault(find(i), []).append(actor)
@@ -227,6 +229,28 @@ def merge_actors(actor_lists: list[list[Actor]], codebook=None) -> list[Actor]:
             parent_name = merged[name].parent or parent_name
         merged[name] = Actor(name, actor_type, [n for n in dict.fromkeys(names) if n != name], parent_name)
     return list(merged.values())
+
+
+def _join_spellings(owner: dict[tuple[str, str], int], find, union) -> None:
+    """Join one person's names written differently in different documents ("Abu Bakr al-Baghdadi",
+    "Abu Bakar Al-Baghdadi"): full names (three words, or two long ones) with the same last word, first
+    letter and number of words, near in spelling. Compared only within such a block, never all
+    against all; a name near to two different persons joins neither."""
+    blocks: dict[tuple, list[str]] = {}
+    for kind, key in owner:
+        words = key.split()
+        # short two-word names ("Ahmed Khan", "Ahmad Khan") are too often two people to join
+        if kind == "p" and len(words) >= 2 and (len(words) >= 3 or len(key) >= 14):
+            blocks.setdefault((words[-1], words[0][0], len(words)), []).append(key)
+    for keys in blocks.values():
+        if len(keys) < 2:
+            continue
+        for key in keys:
+            near = {find(owner[("p", k)]) for k in keys
+                    if k != key and fuzz.ratio(k, key) >= _FUZZY_PERSON}
+            near.discard(find(owner[("p", key)]))
+            if len(near) == 1:
+                union(near.pop(), owner[("p", key)])
 
 
 @component("actors", requires=["doc.claims", "doc.mentions"], assigns=["doc.claims", "doc.meta.actors"])
