@@ -8,6 +8,18 @@ from sourcebook.pipeline.config import build_pipeline, read_config, to_toml
 from sourcebook.pipeline.registry import registered
 
 
+@pytest.fixture
+def scratch_registry():
+    """Components a test registers are gone after it, so no other test sees them."""
+    from sourcebook.pipeline import registry
+
+    registry.registered()
+    saved = dict(registry._REGISTRY)
+    yield
+    registry._REGISTRY.clear()
+    registry._REGISTRY.update(saved)
+
+
 def test_pipeline_default_config_names_registered_components():
     config = read_config()
     assert set(config["pipeline"]) <= set(registered())
@@ -41,7 +53,7 @@ def test_pipeline_default_has_no_unmet_requirements(pipeline):
     assert analyze(pipeline)["problems"] == {}
 
 
-def test_pipeline_analysis_reports_unmet_requirement(codebook):
+def test_pipeline_analysis_reports_unmet_requirement(codebook, scratch_registry):
     from sourcebook.pipeline.registry import component
 
     @component("_needs_mentions", requires=["doc.mentions"])
@@ -54,7 +66,7 @@ def test_pipeline_analysis_reports_unmet_requirement(codebook):
     assert analyze(p)["problems"] == {"_needs_mentions": ["doc.mentions"]}
 
 
-def test_pipeline_pipe_reports_failing_document_and_goes_on(codebook, make_doc):
+def test_pipeline_pipe_reports_failing_document_and_goes_on(codebook, make_doc, scratch_registry):
     from sourcebook.pipeline.registry import component
 
     @component("_explode_on_x")
