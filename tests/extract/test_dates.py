@@ -166,3 +166,67 @@ def test_dates_anchor_recorded(codebook, make_doc):
     assert rel.data["anchor"] == "2019-05-03"
     assert rel.value.precision == "month"
     assert doc.text[rel.start:rel.end] == rel.text
+
+
+@pytest.mark.parametrize("text,relative,iso", [
+    pytest.param("Gunmen raided Mopti on 2 March 2016. A mine hit a bus in Segou on 20 March 2016. "
+                 "A week after the Mopti raid, the army arrived.", "A week after", "2016-03", id="after-named-event"),
+    pytest.param("Gunmen raided Mopti on 2 March 2016. A mine hit a bus in Segou on 20 March 2016. "
+                 "Two days after the Mopti raid, the army arrived.", "Two days after", "2016-03-04",
+                 id="days-after-named-event"),
+    pytest.param("Gunmen raided Mopti on 2 March 2016. A mine hit a bus in Segou on 20 March 2016. "
+                 "The day after the Segou blast, roads closed.", "The day after", "2016-03-21", id="day-after-named"),
+    pytest.param("A mine hit a bus in Segou on 20 March 2016. A week after the Kayes massacre, the army arrived.",
+                 None, None, id="named-event-never-dated"),
+    pytest.param("A mine hit a bus in Segou on 20 March 2016. Two days after the blast, police made arrests.",
+                 "Two days after", "2016-03-22", id="unnamed-event-last-date"),
+    pytest.param("A truck bomb hit Hodan on 11 June 2017. Earlier in the day, a mortar hit the port.",
+                 "Earlier in the day", "2017-06-11", id="earlier-in-the-day"),
+    pytest.param("A truck bomb hit Hodan on 4 June 2017. The following week, talks resumed.",
+                 "The following week", "2017-06", id="following-week"),
+    pytest.param("A truck bomb hit Hodan on 28 June 2017. The following week, talks resumed.",
+                 "The following week", "2017-07", id="following-week-next-month"),
+    pytest.param("A truck bomb hit Hodan on 24 June 2017. The following week, talks resumed.", None, None,
+                 id="following-week-across-months"),
+])
+def test_dates_relative_anchor(find, make_doc, text, relative, iso):
+    found = [(t, v) for t, v, how in find(make_doc, text) if how == "relative"]
+    assert found == ([(relative, iso)] if relative else [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Timeline:\n\n- 3 April 2015: Gunmen stormed a campus in Garissa.\n"
+                 "- 9 June 2015: A mine hit a convoy near Lamu.\n\nThe next day, the group claimed the attack.\n",
+                 [], id="note-after-list"),
+    pytest.param("| Date | Event |\n|---|---|\n| 3 April 2015 | Campus stormed in Garissa |\n"
+                 "| 9 June 2015 | Mine near Lamu |\n\nA month later, schools closed.\n", [], id="note-after-table"),
+    pytest.param("| Date | Place |\n|---|---|\n| 3 April 2015 | Garissa campus |\n| 9 June 2015 | Lamu road |\n\n"
+                 "**Garissa.** Gunmen held students for hours. Police arrested five men the next day.\n",
+                 [("the next day", "2015-04-04")], id="note-about-a-row"),
+    pytest.param("| Date | Place |\n|---|---|\n| 3 April 2015 | Garissa campus |\n| 9 June 2015 | Garissa road |\n\n"
+                 "**Garissa.** Police arrested five men the next day.\n", [], id="note-about-two-rows"),
+    pytest.param("- 3 April 2015: Gunmen stormed a campus in Garissa. The next day, the group claimed it.\n",
+                 [("The next day", "2015-04-04")], id="inside-row"),
+    pytest.param("Gunmen stormed a campus in Garissa on 3 April 2015.\n\nThe next day, the group claimed it.\n",
+                 [("The next day", "2015-04-04")], id="prose-paragraphs"),
+])
+def test_dates_rows_anchor_their_row(find, make_doc, text, expected):
+    found = [(t, v) for t, v, how in find(make_doc, text) if how == "relative"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Today the movement controls most of the countryside.", [], id="today-nowadays"),
+    pytest.param("Today, the insurgents are weaker than a decade ago.", [], id="today-comma-nowadays"),
+    pytest.param("The governor said today that the road had reopened.", [("today", "2019-06-12")],
+                 id="today-said"),
+    pytest.param("Militants today overran a checkpoint near the border.", [("today", "2019-06-12")],
+                 id="today-overran"),
+    pytest.param("Police questioned witnesses of today's blast.", [("today", "2019-06-12")], id="today-possessive"),
+    pytest.param("Raids on the group's camps increased last week.", [("last week", "2019-06")], id="last-week"),
+    pytest.param("Raids on the group's camps increased last week.", [], id="last-week-across-months"),
+])
+def test_dates_today_and_weeks(find, make_doc, text, expected, request):
+    published = "2019-06-05" if "across-months" in request.node.callspec.id else "2019-06-12"
+    found = [(t, v) for t, v, how in find(make_doc, text, published=published) if how == "document"]
+    assert found == expected

@@ -55,6 +55,7 @@ class Calendar:
         self.weekdays = alternation({n for names in lex["weekdays"].values() for n in names if not n.endswith(".")})
         self.weekday_before = lex["weekday_before"]
         self.weekday_after = lex["weekday_after"]
+        self.past_tense = lex["past_tense"]
         self.month_before = lex["month_before"]
         self.units = lex["units"]
         mods = lex["period_modifiers"]

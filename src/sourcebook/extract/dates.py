@@ -21,7 +21,7 @@ from sourcebook.extract._calendar import (Found, add_days, add_months, at_precis
                                           last_weekday, parse_date, to_date)
 from sourcebook.extract._lexicon import alternation, load_lexicon
 from sourcebook.extract._numbers import number_words
-from sourcebook.extract.sentences import dateline_date, in_boilerplate
+from sourcebook.extract.sentences import dateline_date, in_boilerplate, paragraph_at, sentence_at
 from sourcebook.model import DateValue, Document, Mention
 from sourcebook.pipeline.registry import component
 
@@ -77,7 +77,8 @@ class DateFinder:
             ("that_month", rf"{which_month}\s+(?P<m>{months})\b"),
             ("doc_month_year", rf"(?P<m>{months})\s+{which_year}\b"),
             ("doc_month", rf"{which_deictic}\s+(?P<m>{months})\b"),
-            ("doc_unit", i(r"(?:(?:later|earlier)\s+)?(?P<which>last|this|next)\s+(?P<unit>year|month)\b")),
+            ("doc_unit", i(r"(?:(?:later|earlier)\s+)?(?P<which>last|this|next)\s+(?P<unit>year|month|week)\b")),
+            ("in_the", i(r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b")),
             ("today", i(r"(?P<w>today|yesterday|tonight|this\s+morning|this\s+afternoon|this\s+evening|last\s+night)\b")),
             ("bare_month", rf"{month_before}\s+(?:(?P<em>{early})[-\s]+)?(?P<m>{months})\b(?!\s*,?\s*\d)"),
         ]
@@ -86,6 +87,13 @@ class DateFinder:
             rf"(?:(?P<pre>{i(alternation(cal.weekday_before))})\s+)?\b(?P<wd>{cal.weekdays})(?P<poss>['’]s)?\b"
             rf"(?:\s+(?P<post>{alternation(cal.weekday_after)})\b)?")
         self.appositive = re.compile(r"\s*,?\s*(?:on\s+|in\s+)?")
+        # "after the Gao bombing": the words naming the event a relative date counts from
+        self.event_after = re.compile(r"\s+(?:(?:the|that|this)\s+)?([^.;:,()\n|]{1,60})")
+        self.proper = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+        self.calendar_words = {w.lower() for w in cal.month_of} | set(cal.weekday_of)
+        # a regular past ends in -ed ("need", "speed" do not count; names are capitalised)
+        self.past = re.compile(rf"\b(?:[a-z]\w*[^\We]ed|{alternation(cal.past_tense)})\b")
+        self.clause = re.compile(r"[,;:—–()]")
         self.skip_before = re.compile(
             r"(?i:\b(?:within|for|over|in|of|past|last|next|every|about|some|the|than|nearly|almost|under|around)\s+)$")
 
@@ -161,19 +169,23 @@ class DateFinder:
                 return None
             sign = -1 if g["dir"].lower() in ("earlier", "before", "previously", "ago", "prior") else 1
             kind = "document" if g["dir"].lower() == "ago" else "relative"
-            return Candidate(m.start(), m.end(), kind, rule=("offset", g["unit"].lower(), sign * amount))
+            return Candidate(m.start(), m.end(), kind, rule=("offset", g["unit"].lower(), sign * amount),
+                             data=self._event(text, m.end()) if g["dir"].lower() in ("after", "before") else {})
         if name == "next":
             which, unit = g["which"].lower(), g["unit"].lower()
             unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
             step = {"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1, "same": 0}[which]
-            return Candidate(m.start(), m.end(), "relative", rule=("offset", unit, step))
+            return Candidate(m.start(), m.end(), "relative", rule=_calendar_unit(unit, step))
         if name == "unit_dir":
             step = 1 if g["dir"].lower() == "after" else -1
-            return Candidate(m.start(), m.end(), "relative", rule=("offset", g["unit"].lower(), step))
+            return Candidate(m.start(), m.end(), "relative", rule=("offset", g["unit"].lower(), step),
+                             data=self._event(text, m.end()))
         if name == "same":
             unit = g["unit"].lower()
             unit = "day" if unit in ("night", "morning", "afternoon", "evening") else unit
             return Candidate(m.start(), m.end(), "relative", rule=("offset", unit, 0))
+        if name == "in_the":
+            return Candidate(m.start(), m.end(), "relative", rule=_calendar_unit(g["unit"].lower(), 0))
         if name == "month_of_year":
             return Candidate(m.start(), m.end(), "relative", rule=("month", self.cal.month(g["m"]), "same"))
         if name == "that_month":
@@ -186,7 +198,7 @@ class DateFinder:
             return Candidate(m.start(), m.end(), "document", rule=("month_deictic", self.cal.month(g["m"]), g["which"].lower()))
         if name == "doc_unit":
             step = {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
-            return Candidate(m.start(), m.end(), "document", rule=("offset", g["unit"].lower(), step))
+            return Candidate(m.start(), m.end(), "document", rule=_calendar_unit(g["unit"].lower(), step))
         if name == "today":
             w = " ".join(g["w"].lower().split())
             return Candidate(m.start(), m.end(), "document", rule=("offset", "day", -1 if w in ("yesterday", "last night") else 0))
@@ -195,6 +207,17 @@ class DateFinder:
             start = m.start("em") if g["em"] else m.start("m")
             return Candidate(start, m.end(), "relative", rule=("month", self.cal.month(g["m"]), "bare"))
         return None
+
+    def _event(self, text: str, end: int) -> dict:
+        """The names in "after the Gao bombing" / "before that Kabul attack": the event the
+        date counts from, which need not be the last one dated."""
+        m = self.event_after.match(text, end)
+        if not m:
+            return {}
+        if not (m.group(0).lstrip()[:1].isupper() or m.group(0).split()[0].lower() in ("the", "that", "this")):
+            return {}
+        names = [w for w in self.proper.findall(m.group(1)) if w.lower() not in self.calendar_words]
+        return {"event": names} if names else {}
 
     def _weekdays(self, text: str) -> list[Candidate]:
         out = []
@@ -213,12 +236,22 @@ class DateFinder:
     # -- resolving --------------------------------------------------------------------------
 
     def resolve(self, doc: Document, cands: list[Candidate]) -> list[Mention]:
-        """Resolve candidates in reading order against the narrative and the document date."""
+        """Resolve candidates in reading order against the narrative and the document date.
+
+        The narrative's anchor is the last date written, with two limits: a date that opens a
+        list item or a table row anchors only that row (notes after a chronology do not count
+        from its last line), and "after the Gao bombing" counts from the date of the sentence
+        that told of Gao, or stays unresolved when none did.
+        """
         out: list[Mention] = []
         anchor: DateValue | None = None
+        anchor_at = -1
+        row: tuple[int, int] | None = None          # the row the anchor dates, when it opens one
+        told: list[tuple[int, int, DateValue]] = []  # sentences with the first date each gives
         for c in cands:
             if in_boilerplate(doc, c.start, c.end):
                 continue
+            here = paragraph_at(doc, c.start)
             ref_iso = dateline_date(doc, c.start)
             ref = parse_date(ref_iso) if ref_iso else None
             value, how, base = None, c.kind, None
@@ -232,16 +265,91 @@ class DateFinder:
                 if ref and ref.day:
                     value, base = last_weekday(ref, c.rule[1], c.rule[2]), ref
             elif c.kind == "document":
-                value, base = self._apply(c.rule, ref), ref
+                if not self._generic_today(doc, c):
+                    value, base = self._apply(c.rule, ref), ref
             else:
-                value, base = self._apply(c.rule, anchor), anchor
+                if "event" in c.data:
+                    base = self._told(doc, c.data["event"], c.start, told)
+                elif row and row[0] <= c.start < row[1] or here == paragraph_at(doc, anchor_at):
+                    base = anchor
+                else:
+                    # a paragraph of its own: about a row of a chronology when it names one
+                    base = self._told(doc, self._topic(doc, c.start), c.start, [t for t in told if t[3]])
+                    if base is None and row is None:
+                        base = anchor
+                value = self._apply(c.rule, base)
             if value is None:
                 continue
-            data = {"how": how, "anchor": base.iso() if base is not None and how != "absolute" else None, **c.data}
+            extra = {k: v for k, v in c.data.items() if k != "event"}
+            data = {"how": how, "anchor": base.iso() if base is not None and how != "absolute" else None, **extra}
             out.append(Mention("date", doc.span(c.start, c.end), value, data))
             if c.kind in ("absolute", "year", "partial") or c.rule[:1] == ("month",) and c.rule[2] == "bare":
-                anchor = value
+                anchor, anchor_at, row = value, c.start, self._row(doc, c.start)
+                unit = row or sentence_at(doc, c.start)
+                if unit and (not told or told[-1][0] != unit[0]):
+                    told.append((unit[0], unit[1], value, row is not None))
         return out
+
+    @staticmethod
+    def _row(doc: Document, offset: int) -> tuple[int, int] | None:
+        """The list item or table row a date opens, or None when it stands in running text."""
+        para = paragraph_at(doc, offset)
+        if para is None:
+            return None
+        text = doc.text
+        line_start = text.rfind("\n", 0, para[0]) + 1
+        marked = bool(text[line_start:para[0]].strip()) or text[para[0]:para[0] + 1] == "|"
+        opens = not text[para[0]:offset].strip(" *_|#")
+        return para if marked or opens else None
+
+    def _told(self, doc: Document, names: list[str], offset: int, told: list) -> DateValue | None:
+        """The date of the earlier sentence or row that names the event: the one sharing the
+        most of `names` ("after the Gao bombing" -> the sentence about Gao), the last of those
+        in prose; None when none does, or when several rows do equally."""
+        if not names:
+            return None
+        here = sentence_at(doc, offset)
+        rxs = [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])") for w in dict.fromkeys(names)]
+        best, best_score, tied_rows = None, 0, False
+        for start, end, value, is_row in reversed(told):
+            if here and start <= here[0] < end or start >= offset:
+                continue
+            score = sum(1 for rx in rxs if rx.search(doc.text, start, end))
+            if score > best_score:
+                best, best_score, tied_rows = value, score, False
+            elif score and score == best_score and is_row:
+                tied_rows = True
+        return None if tied_rows else best
+
+    def _topic(self, doc: Document, offset: int) -> list[str]:
+        """The names a paragraph speaks of up to `offset` (not the words that open its sentences):
+        what tells which row of a chronology a note after it is about."""
+        para = paragraph_at(doc, offset)
+        if para is None:
+            return []
+        text = doc.text
+        openers = {s for s, _ in doc.sentences if para[0] <= s < offset}
+        names = []
+        for m in self.proper.finditer(text, para[0], offset):
+            if m.start() not in openers and m.group().lower() not in self.calendar_words:
+                names.append(m.group())
+        return names
+
+    def _generic_today(self, doc: Document, c: Candidate) -> bool:
+        """True for "today" meaning "nowadays": no past-tense verb in its clause ("Today the
+        group controls the north"), where "the army today began a sweep" tells an event."""
+        if c.rule != ("offset", "day", 0) or doc.text[c.start:c.end].lower() != "today":
+            return False
+        sent = sentence_at(doc, c.start) or (c.start, c.end)
+        text = doc.text
+        cuts = [m.start() for m in self.clause.finditer(text, sent[0], sent[1])]
+        lo = max([x + 1 for x in cuts if x < c.start], default=sent[0])
+        hi = min([x for x in cuts if x >= c.end], default=sent[1])
+        if not text[lo:c.start].strip() and text[c.end:c.end + 1] == ",":
+            hi = min([x for x in cuts if x > c.end], default=sent[1])  # "Today, the group ..."
+        if text[c.end:c.end + 2] in ("'s", "’s"):
+            return False  # "today's attack"
+        return not self.past.search(text, lo, hi)
 
     @staticmethod
     def _partial(month: int, day: int, anchor: DateValue | None, ref: DateValue | None) -> DateValue | None:
@@ -272,6 +380,13 @@ class DateFinder:
         if base is None:
             return None
         kind = rule[0]
+        if kind == "week":
+            # a calendar week (Monday to Sunday): a month only when the whole week lies in one
+            if not base.day:
+                return None
+            monday = add_days(base, 7 * rule[1] - to_date(base).weekday())
+            sunday = add_days(monday, 6)
+            return at_precision(monday, "month") if (monday.year, monday.month) == (sunday.year, sunday.month) else None
         if kind == "offset":
             _, unit, amount = rule
             if unit in ("day", "week", "fortnight"):
@@ -313,6 +428,12 @@ class DateFinder:
                 return DateValue(base.year if month > base.month else base.year + 1, month)
             return DateValue(base.year, month)
         return None
+
+
+def _calendar_unit(unit: str, step: int) -> tuple:
+    """The rule of "the following week", "last week", "later in the month": a week is a
+    calendar week, not seven days from the anchor."""
+    return ("week", step) if unit == "week" else ("offset", unit, step)
 
 
 def _mod(found: Found) -> dict:
