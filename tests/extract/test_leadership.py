@@ -55,3 +55,75 @@ def test_leadership_one_tenure_per_person_and_group(run):
 ])
 def test_leadership_ignores_office_holders(run, text):
     assert tenures(run(text)) == []
+
+
+@pytest.mark.parametrize("text, person, expected", [
+    pytest.param("The Ansar Dine movement grew in Kidal. Iyad ag Ghali became its leader in March 2012.",
+                 "Ghali", {"start": "2012-03", "role": "leader"}, id="became-its-role"),
+    pytest.param("Abu Ubaidah remains the emir of al-Shabaab, a position he has held since September 2014.",
+                 "Ubaidah", {"start": "2014-09", "role": "emir"}, id="remains-role-of"),
+    pytest.param("Lashkar-e-Taiba was founded in 1990 by Hafiz Muhammad Saeed in Afghanistan.",
+                 "Saeed", {"start": "1990", "role": "founder"}, id="founded-in-by"),
+    pytest.param("The Ansar Allah movement emerged in Saada. Its founder, Hussein al-Houthi, was killed "
+                 "by government troops in September 2004.",
+                 "Hussein", {"end": "2004-09", "end_reason": "killed", "role": "founder"}, id="its-role-apposition"),
+    pytest.param("Ali Dhere continues to serve as the al-Shabaab spokesman.",
+                 "Dhere", {"role": "spokesman"}, id="continues-to-serve"),
+    pytest.param("Abu Yasir Hassan is widely described as the overall leader of Ahlu Sunnah wal-Jama'ah.",
+                 "Hassan", {"role": "leader"}, id="described-as-leader"),
+])
+def test_leadership_reads_more_phrasings(run, text, person, expected):
+    found = find(run(text), person)
+    assert found, tenures(run(text))
+    for slot, value in expected.items():
+        assert found[0].values.get(slot) == value, (slot, found[0].values)
+
+
+def test_leadership_predecessor_and_deputy_take_the_leaders_group(run):
+    doc = run("Hezbollah was founded in 1982. Hassan Nasrallah became its secretary-general in February 1992, "
+              "after his predecessor, Abbas al-Musawi, was killed in an Israeli strike. "
+              "His deputy, Naim Qassem, ran the party's schools.")
+    musawi = find(doc, "Musawi")
+    assert musawi and musawi[0].values["organization"] == find(doc, "Nasrallah")[0].values["organization"]
+    assert musawi[0].values.get("end_reason") == "killed"
+    assert find(doc, "Qassem") and find(doc, "Qassem")[0].values["role"] == "deputy"
+
+
+def test_leadership_successor_starts_at_predecessors_end(run):
+    doc = run("The Houthi movement emerged in Saada. Its founder, Hussein al-Houthi, was killed in September 2004. "
+              "He was succeeded by his brother Abdul Malik al-Houthi.")
+    found = find(doc, "Abdul Malik")
+    assert found and found[0].values.get("start") == "2004-09" and found[0].values.get("role") == "leader"
+
+
+def test_leadership_surname_opening_a_sentence(run):
+    doc = run("Khalid Batarfi was appointed as the emir of AQAP in February 2020. "
+              "Batarfi led AQAP until he died in March 2024.")
+    found = find(doc, "Batarfi")
+    assert len(found) == 1 and found[0].values.get("end") == "2024-03"
+
+
+def test_leadership_table_without_group_column(run):
+    doc = run("# Abu Sayyaf\n\nThe Abu Sayyaf Group is an armed group in the Philippines.\n\n"
+              "| Leader | Role | Tenure | Fate |\n|---|---|---|---|\n"
+              "| Khadaffy Janjalani | Leader | 1998 – September 2006 | Killed in a clash |\n")
+    found = find(doc, "Janjalani")
+    assert found and found[0].values.get("end") == "2006-09" and found[0].values.get("role") == "leader"
+    assert not find(doc, "Tenure") and not find(doc, "Fate")
+
+
+def test_leadership_markdown_infobox_row(run):
+    doc = run("# Hay'at Tahrir al-Sham\n\n| Hay'at Tahrir al-Sham | |\n|---|---|\n"
+              "| Leaders | Abu Mohammad al-Julani (2017–2025) |\n| Founder | Abu Mohammad al-Julani |\n\n"
+              "Hay'at Tahrir al-Sham was an armed group in Syria.\n")
+    found = find(doc, "Julani")
+    assert found and found[0].values.get("start") == "2017"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The company was founded in 1990 by Ahmed Khan in Karachi.", id="founded-company"),
+    pytest.param("Lebanon's health minister, Firass Abiad, said 30 people had died.", id="minister-apposition"),
+    pytest.param("He was succeeded by a cousin as governor of the province.", id="successor-no-holder"),
+])
+def test_leadership_new_phrasings_ignore_non_groups(run, text):
+    assert tenures(run(text)) == []

@@ -138,10 +138,11 @@ class Frame:
 
 _DEMONYM = re.compile(r"(?:an|ani|ian|ese|ish|i|ic)$")
 _NAME_WORD = r"[A-Z][\w'’]*(?:[-‐][\w'’]+)*\.?"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s(?:(?:of|in|for|al|el|bin|ibn|ul|e|i|de|the|wal|fi|-)\s)*{_NAME_WORD})*")
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s(?:(?:of|in|for|al|el|bin|ibn|bint|ben|ag|ould|ul|e|i|de|da|dos|du|van|von|the|wal|fi|-)\s)*{_NAME_WORD})*")
 
 
-def _unknown_names(doc: Document, start: int, end: int, taken: list[tuple[int, int]], cues: dict) -> list[Entity]:
+def _unknown_names(doc: Document, start: int, end: int, taken: list[tuple[int, int]], cues: dict,
+                   surnames: frozenset = frozenset()) -> list[Entity]:
     """Capitalised runs no component recognised: candidates for unknown groups and people."""
     stop = cues["_stop"]
     titles = cues["_titles"]
@@ -167,8 +168,10 @@ def _unknown_names(doc: Document, start: int, end: int, taken: list[tuple[int, i
             e -= 1
         if s >= e:
             continue
-        if len(words) == 1 and (s == start or re.search(r"[.:!?\n]\s*[\"“‘(]?$", text[max(start, s - 4):s])):
-            continue                       # one capitalised word opening a sentence is no evidence of a name
+        if len(words) == 1 and (s == start or re.search(r"[.:!?\n]\s*[\"“‘(]?$", text[max(start, s - 4):s])) \
+                and name_key(text[s:e]) not in surnames:
+            continue                       # one capitalised word opening a sentence is no evidence of a name,
+            #                                unless it is the last name of a person the document names in full
         if len(words) == 1 and _DEMONYM.search(text[s:e]) and re.match(r"\s+[a-z]", text[e:e + 3]):
             continue                       # "Afghan affiliate", "Pakistani and Afghan fighters": an adjective
         if any(a < e and s < b for a, b in taken):
@@ -221,8 +224,18 @@ def build_entities(doc: Document, cues: dict) -> list[Entity]:
             continue
         kept.append(ent)
     names = []
+    # "Smith led the group ...": a surname opening a sentence is a name once the full name was seen
+    surnames = frozenset(name_key(x.text.split()[-1]) for x in kept if x.kind == "P" and len(x.text.split()) > 1)
+    k = 0
     for s, e in sentences_of(doc):
-        names += _unknown_names(doc, s, e, [(x.start, x.end) for x in kept if x.start < e and x.end > s], cues)
+        while k < len(kept) and kept[k].end <= s:
+            k += 1
+        taken = []
+        for x in kept[k:]:
+            if x.start >= e:
+                break
+            taken.append((x.start, x.end))
+        names += _unknown_names(doc, s, e, taken, cues, surnames)
     kept = sorted(kept + names, key=lambda e: e.start)
     return _fold_parentheses(doc, kept, cues)
 

@@ -16,7 +16,7 @@ from sourcebook.codebook import load_lexicon
 from sourcebook.pipeline.registry import component
 from sourcebook.extract._context import ClaimMaker, antecedent, is_group, is_known_group, is_pronoun, main_actor
 from sourcebook.extract._frames import (Entity, Frame, alternation, best_date, compile_pattern, date_of,
-                                        frames_of, same_person)
+                                        frames_of, name_key, same_person)
 from sourcebook.extract._leader_tables import infobox_tenures, table_tenures
 
 KIND = "leadership"
@@ -69,6 +69,12 @@ class _Leadership:
         self.until_death = compile_pattern(cues["until_death"], macros)
         self.replaced = compile_pattern(cues["replaced"], macros)
         self.follows_end = compile_pattern(cues["follows_end"], macros)
+        # one cheap test per sentence before the patterns: most sentences name no role and no leader
+        self.gate = compile_pattern(cues["gate"], macros)
+        self.gate_person = compile_pattern(cues["gate_person"], macros)
+        self.death_gate = re.compile(alternation(list(self.reasons) + ["replacing", "succeeding"]), re.I)
+        self.organs = {w.lower() for w in cues.get("organs", [])}
+        self.founder_roles = {v for k, v in self.roles.items() if k.startswith("found")}
         self.min_confidence = min_confidence
 
     def __call__(self, doc):
@@ -77,18 +83,22 @@ class _Leadership:
         focus: list = [None, -10]            # the tenure last stated, and the frame index it was in
         deaths = []
         for k, frame in enumerate(frames):
-            for spec, rx in self.patterns:
-                if spec.get("infobox"):
-                    if rx.match(frame.text):
-                        for piece in infobox_tenures(frame, main_actor(doc), spec["confidence"]):
-                            self._add(tenures, Tenure(**piece), focus, k)
-                    continue
-                for m in rx.finditer(frame.text):
-                    t = self._read(frame, frames, m, spec, focus, k)
-                    if t is not None:
-                        self._add(tenures, t, focus, k)
+            text = frame.text
+            if self.gate.search(text) and self.gate_person.search(text):
+                for spec, rx in self.patterns:
+                    if spec.get("infobox"):
+                        if rx.match(text):
+                            for piece in infobox_tenures(frame, main_actor(doc), spec["confidence"], self.roles):
+                                self._add(tenures, Tenure(**piece), focus, k)
+                        continue
+                    for m in rx.finditer(text):
+                        t = self._read(frame, frames, m, spec, focus, k)
+                        if t is not None:
+                            self._add(tenures, t, [None, -10] if spec.get("keep_focus") else focus, k)
+            if not self.death_gate.search(text):
+                continue
             deaths += self._deaths(frame, focus, k)
-            for m in self.replaced.finditer(frame.text):
+            for m in self.replaced.finditer(text):
                 prev = frame.entity(m.group("prev"), "PN")
                 date = best_date(frame.entities(kinds="D"))
                 if prev is None:
@@ -98,7 +108,7 @@ class _Leadership:
                             and t is not focus[0]:
                         t.set_end(date_of(date).iso() if date else None, (date.start, date.end) if date else None,
                                   self.reasons.get("in place of"), frame.span(*m.span()))
-        for piece in table_tenures(doc, frames, self.reasons):
+        for piece in table_tenures(doc, frames, self.reasons, default_org=main_actor(doc)):
             self._add(tenures, Tenure(**piece), [None, -10], 0)
         self._apply_deaths(tenures, deaths)
         self._chain_starts(tenures)
@@ -123,8 +133,16 @@ class _Leadership:
         if per is None:
             return None
         org = frame.entity(gd.get("org2"), "AN") or frame.entity(gd.get("org"), "AN")
+        if org is not None and org.kind == "A" and name_key(org.text) in self.organs:
+            # "the Shura Council elected X": the council acts for the group told before
+            org = antecedent(frame, m.start(), frames, exclude={org.key})
+        if gd.get("holder"):
+            # "his deputy, X": the group of the leader last named
+            if focus[0] is None or k - focus[1] > 3:
+                return None
+            org = focus[0].org
         if org is None:
-            ref = gd.get("orgref") or gd.get("org2") or gd.get("org") or ""
+            ref = re.sub(r"['’]s?$", "", gd.get("orgref") or gd.get("org2") or gd.get("org") or "")
             if spec.get("subject_org"):
                 org = next((e for e in frame.entities(0, m.start(), "A") if is_known_group(e)), None)
             if org is None and (not ref or is_pronoun(ref)):
@@ -138,6 +156,9 @@ class _Leadership:
         role_text = re.sub(r"\s+", " ", role_text)
         if spec.get("successor") and focus[0] is not None and focus[0].role:
             role = focus[0].role
+            if role[0] in self.founder_roles:
+                # the founder's successor leads; he did not found the group again
+                role = (self.roles.get("leader", "leader"), role[1])
         else:
             role = (self.roles.get(role_text, role_text), frame.span(*m.span("role")) if gd.get("role") else frame.span(*m.span()))
         if role_text in self.weak_roles or spec.get("known_org"):
@@ -147,6 +168,7 @@ class _Leadership:
             return None
         t = Tenure(per, org, role=role, evidence=(frame.start, frame.end), confidence=spec["confidence"], order=m.start())
         self._dates(frame, m, spec, t, per)
+        t.follows_end |= bool(spec.get("chain"))
         return t
 
     def _dates(self, frame: Frame, m, spec, t: Tenure, per: Entity):
