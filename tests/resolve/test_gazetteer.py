@@ -96,3 +96,28 @@ def test_gazetteer_data_built_from_current_supplement():
     supplement = resources.files("sourcebook.resolve") / "data" / "supplement.yaml"
     digest = hashlib.sha256(supplement.read_bytes()).hexdigest()[:16]
     assert f"supplement {digest}" in load_gazetteer().header, "run bench/build_gazetteer.py"
+
+
+@pytest.mark.parametrize("written, name, country", [
+    pytest.param("Mogadisho", "Mogadishu", "SO", id="doubled-vowel"),
+    pytest.param("Lashkargah", "Lashkar Gah", "AF", id="joined-words"),
+    pytest.param("Miranshah", "Miran Shah", "PK", id="joined-and-variant"),
+    pytest.param("Raqqa", "Ar Raqqah", "SY", id="city-before-its-province"),
+    pytest.param("Hasakah", "Al Hasakah", "SY", id="city-before-its-province-article"),
+    pytest.param("Washington", "Washington", "US", id="capital-before-state"),
+])
+def test_gazetteer_loose_spellings_and_seats(written, name, country):
+    place = lookup(written)[0]
+    assert (place.name, place.country, place.precision) == (name, country, "place")
+
+
+@pytest.mark.parametrize("written", [
+    pytest.param("Es Sadd", id="short-loose-key"),
+    pytest.param("Qqqqq Zzzzz", id="nonsense"),
+])
+def test_gazetteer_loose_spelling_needs_a_long_key(written):
+    assert lookup(written) == []
+
+
+def test_gazetteer_washington_state_by_precision():
+    assert lookup("Washington", precision="province")[0].admin1 == "Washington"

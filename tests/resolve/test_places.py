@@ -116,3 +116,28 @@ def test_places_unknown_name_marked_by_text(places, make_doc, text, name):
 def test_places_unknown_name_needs_a_marker(places, make_doc, text):
     unknown = [m for m in places(make_doc(text)).mentions_of("place") if m.value.country is None]
     assert unknown == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Troops entered Lower Dir District (LDD) in May. Curfews in LDD were lifted in June.",
+                 [("Lower Dir District", "Lower Dir"), ("LDD", "Lower Dir")], id="defined-district"),
+    pytest.param("Aid reached Khyber Pakhtunkhwa (KP) late. Schools in KP reopened.",
+                 [("Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa"), ("KP", "Khyber Pakhtunkhwa")], id="defined-province"),
+    pytest.param("Fighters of Islamic State (IS) lost ground. IS fled Mosul.", [("Mosul", "Mosul")],
+                 id="group-acronym-is-no-place"),
+    pytest.param("The LDD report came out. Later, Lower Dir District was calm.", [("Lower Dir District", "Lower Dir")],
+                 id="undefined-acronym"),
+])
+def test_places_defined_short_forms(pipeline, make_doc, text, expected):
+    doc = pipeline(make_doc(text))
+    assert [(m.text, m.value.name) for m in doc.mentions_of("place")] == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    pytest.param("In Somalia, militants shelled Baydhaba and Mogadisho overnight.", "Mogadishu", "SO",
+                 id="loose-spelling-in-context"),
+    pytest.param("Diplomats in Washington condemned the blast.", "Washington", "US", id="washington-capital"),
+])
+def test_places_loose_spellings(places, make_doc, text, name, country):
+    got = [(n, c) for _, n, _, c, _ in found(places, make_doc(text))]
+    assert (name, country) in got

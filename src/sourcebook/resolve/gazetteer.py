@@ -45,6 +45,21 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az|ed|en|es|et|ez) ")
+_DOUBLE = re.compile(r"([a-z])\1")
+_DIGRAPHS = str.maketrans({"q": "k", " ": None})
+
+
+def spelling_key(key: str) -> str:
+    """A looser key (of a `name_key`) under which transliterations of one name meet: no Arabic
+    article, dh -> d, ou -> u, q -> k, doubled letters single, no final h after a vowel, no
+    spaces ("Dhuusamarreeb" and "Dhusamareb"; "Ar Raqqah" and "Raqqa"; "Lashkar Gah" and
+    "Lashkargah")."""
+    key = _ARTICLE.sub("", key).replace("dh", "d").replace("ou", "u").translate(_DIGRAPHS)
+    key = _DOUBLE.sub(r"\1", key)
+    return key[:-1] if key[-1:] == "h" and key[-2:-1] in ("a", "e", "i", "o", "u") else key
+
+
 PRECISIONS = {"c": "country", "1": "province", "2": "district", "p": "place"}
 
 
@@ -61,8 +76,8 @@ class Gazetteer:
     """
 
     def __init__(self, text: str):
-        header, precision, names, countries, admin1, admin2, lats, lons, importance, keys, postings = (
-            text.rstrip("\n").split("\n"))
+        (header, precision, names, countries, admin1, admin2, lats, lons, importance, keys, postings,
+         loose_keys, loose_postings) = text.rstrip("\n").split("\n")
         self.header = header
         self._precision = precision
         self._name = names.split("\t")
@@ -74,6 +89,7 @@ class Gazetteer:
         self._lon = array("d", [float(v) if v else math.nan for v in lons.split("\t")])
         self._importance = array("q", map(int, importance.split("\t")))
         self._index: dict[str, str] = dict(zip(keys.split("\t"), postings.split("\t")))
+        self._loose: dict[str, str] = dict(zip(loose_keys.split("\t"), loose_postings.split("\t")))
         self._province: dict[tuple[str, str], int] = {}
         for i, code in enumerate(precision):
             if code == "1":
@@ -104,13 +120,26 @@ class Gazetteer:
         return found
 
     def matches(self, name: str) -> tuple[list[int], list[int]]:
-        """Entry ids whose own name `name` is, and those that have it as a variant, each ranked."""
-        posting = self._index.get(name_key(name))
-        if not posting:
-            return [], []
-        own, _, variant = posting.partition(";")
-        return ([int(i) for i in own.split(",")] if own else [],
-                [int(i) for i in variant.split(",")] if variant else [])
+        """Entry ids whose own name `name` is, and those that have it as a variant, each ranked.
+
+        A name the index lacks, or that names only divisions there, also gets the entries its
+        loose spelling (`spelling_key`) meets, as variants: "Dhusamareb" finds Dhuusamarreeb.
+        """
+        key = name_key(name)
+        posting = self._index.get(key)
+        own, variant = [], []
+        if posting:
+            o, _, v = posting.partition(";")
+            own = [int(i) for i in o.split(",")] if o else []
+            variant = [int(i) for i in v.split(",")] if v else []
+        loose_key = spelling_key(key) if len(key) >= 5 else ""
+        # a short loose key ("ade" from "El Adde") meets too many other names
+        if len(loose_key) >= 5 and not any(self._precision[i] in "pc" for i in own + variant):
+            loose = self._loose.get(loose_key)
+            if loose:
+                seen = set(own) | set(variant)
+                variant += [i for i in map(int, loose.split(",")) if i not in seen]
+        return own, variant
 
     def importance(self, i: int) -> int:
         """Population, or a floor for divisions and countries: what ranks ambiguous names."""
@@ -168,4 +197,4 @@ def lookup(name: str, country: str | None = None, precision: str | None = None) 
     return load_gazetteer().lookup(name, country, precision)
 
 
-__all__ = ["Gazetteer", "fold", "load_gazetteer", "lookup", "name_key"]
+__all__ = ["Gazetteer", "fold", "load_gazetteer", "lookup", "name_key", "spelling_key"]

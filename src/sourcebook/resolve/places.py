@@ -82,6 +82,8 @@ class PlaceFinder:
         self._apposition = re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?({nouns})\b")
         # "at El Adde, in Somalia's Gedo region": a name between a preposition and a known place
         self._then_place = re.compile(r",[ \t]+(?:in|near)[ \t]+(?:the[ \t]+)?")
+        self._defined = re.compile(r"(?:[ \t]+(?:province|district|agency|region|state|governorate))?[ \t]*\(([A-Z]{2,6})\)",
+                                   re.IGNORECASE)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -110,7 +112,23 @@ class PlaceFinder:
                 raw.append(cand)
         context = self._context(raw)
         found = [c for c in raw if self._accept(text, c, context)]
-        return found + self._unknown(doc, found, blocked)
+        found += self._unknown(doc, found, blocked)
+        return found + self._acronyms(text, found, blocked)
+
+    def _acronyms(self, text: str, found: list[_Candidate], blocked: list) -> list[_Candidate]:
+        """Later uses of the short form a text defines for a place: "North Waziristan Agency
+        (NWA)" makes each later "NWA" that place."""
+        out = []
+        for c in found:
+            m = self._defined.match(text, c.end)
+            if not m:
+                continue
+            short = m.group(1)
+            for use in re.finditer(rf"(?<![\w-]){short}(?![\w-])", text[m.end():]):
+                start, end = use.start() + m.end(), use.end() + m.end()
+                if not any(s < end and start < e for s, e in blocked):
+                    out.append(_Candidate(start, end, short, c.ids, c.precision, c.country, cued=True, own=c.own))
+        return out
 
     def _longest(self, text, tokens, i):
         """The longest gazetteer name starting at token i: (first, past-last, own ids, variant ids)."""
@@ -182,9 +200,10 @@ class PlaceFinder:
             return False
         if c.cued:
             # a variant spelling of a mere town needs the document to be about its country
-            return c.own or in_context or gaz.precision_of(c.ids[0]) != "place"
+            return (c.own or in_context or gaz.precision_of(c.ids[0]) != "place"
+                    or not c.partial and self._known_variant(c, context))
         if not c.own and gaz.precision_of(c.ids[0]) == "place":
-            return any(gaz.country_of(i) in context and gaz.importance(i) >= self.min_population for i in c.ids)
+            return self._known_variant(c, context)
         # the same word written in lower case in this text is a common word ("Most", "Police")
         if c.name[1:].islower() and re.search(rf"\b{re.escape(c.name.lower())}\b", text):
             return False
@@ -199,6 +218,11 @@ class PlaceFinder:
         if " " in c.name and importance >= self.min_population:
             return True
         return any(gaz.importance(i) >= self.min_population or gaz.precision_of(i) != "place" for i in in_context)
+
+    def _known_variant(self, c: _Candidate, context: set[str]) -> bool:
+        """A variant spelling of a town of some size in a country the document speaks of."""
+        gaz = self.gazetteer
+        return any(gaz.country_of(i) in context and gaz.importance(i) >= self.min_population for i in c.ids)
 
     def _unknown(self, doc, found, blocked) -> list[_Candidate]:
         """Names a cue word marks as places ("Tora Khel district") that the gazetteer lacks."""
