@@ -275,3 +275,78 @@ def test_events_every_value_grounded(extract):
             continue
         span = event.spans[slot]
         assert text[span.start:span.end] == span.quote
+
+
+@pytest.mark.parametrize("text,operation_type", [
+    pytest.param("On 4 May 2021, troops killed 9 insurgents near Diffa.",
+                 "military operation", id="troops-killed"),
+    pytest.param("On 2 June 2019, the Nigerien air force struck a militant camp near Diffa, killing 14 fighters.",
+                 "airstrike", id="air-force-struck"),
+    pytest.param("On 7 July 2020, soldiers rescued 12 hostages from a forest camp near Diffa.",
+                 "rescue operation", id="rescued"),
+    pytest.param("On 3 March 2022, three militants were killed in an encounter with security forces in Baramulla.",
+                 "military operation", id="encounter-with-security-forces"),
+    pytest.param("On 9 April 2018, police launched a search operation in the hills above Kasese.",
+                 "search operation", id="search-operation"),
+])
+def test_events_state_forces_act(extract, text, operation_type):
+    events = extract(text)
+    assert [e.get("event_type") for e in events] == ["counter_operation"]
+    assert events[0].get("operation_type") == operation_type
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("On 4 May 2021, gunmen attacked a checkpoint near Diffa; two soldiers were killed.",
+                 id="soldiers-passive-victims"),
+    pytest.param("On 5 June 2020, militants ambushed an army patrol near Diffa, killing six soldiers.",
+                 id="soldiers-object"),
+])
+def test_events_soldiers_as_victims_stay_attacks(extract, text):
+    assert [e.get("event_type") for e in extract(text)] == ["attack"]
+
+
+@pytest.mark.parametrize("text,killed", [
+    pytest.param("On 2 May 2022, gunmen attacked the market in Dori, killing 8 traders. "
+                 "A later count raised the toll to 13.", (13, 13, None), id="raised-toll-to"),
+    pytest.param("On 2 May 2022, a bomb hit the market in Dori, killing 8; the death toll was later revised "
+                 "to 13.", (13, 13, None), id="revised-to"),
+    pytest.param("On 9 May 2022, the army said it had neutralised 17 terrorists near Dori in an operation.",
+                 (17, 17, None), id="neutralised"),
+])
+def test_events_revised_and_neutralised_tolls(extract, text, killed):
+    events = extract(text)
+    assert len(events) == 1
+    assert figure(events[0].get("killed")) == killed
+
+
+def test_events_claim_with_its_own_date_adds_to_the_event(extract):
+    text = ("On 3 August 2021, gunmen attacked a police post in Kidal, killing four officers. "
+            "The group claimed the attack two days later.")
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].get("date") == "2021-08-03" and events[0].get("claimed") is True
+
+
+@pytest.mark.parametrize("text,perpetrator", [
+    pytest.param("On 1 June 2020, a bomb hit a vehicle carrying STC troops in Zinjibar, killing 3.", None,
+                 id="group-of-the-victims-troops"),
+    pytest.param("On 4 June 2020, gunmen attacked a post near Tuz, killing one PMF fighter.", None,
+                 id="group-of-the-dead"),
+])
+def test_events_victim_side_group_not_perpetrator(extract, text, perpetrator):
+    events = extract(text)
+    assert len(events) == 1 and events[0].get("perpetrator") == perpetrator
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In March 2020 the group threatened more bombings in Aden; no attack followed.", id="no-attack-followed"),
+    pytest.param("Troops of Operation Safe Corridor have continued to record successes in the north.",
+                 id="continued-to"),
+])
+def test_events_negated_or_ongoing_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_events_target_skips_at_least(extract):
+    events = extract("On 8 May 2021, insurgents abducted at least 15 women and girls in Mocimboa.")
+    assert len(events) == 1 and events[0].get("target") == "15 women and girls"

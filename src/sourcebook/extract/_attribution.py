@@ -16,7 +16,8 @@ from sourcebook.model import Mention
 
 _STATE_TYPES = ("state", "international")
 # a group named as the object of an attack or the other side of a fight is not its perpetrator
-_OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy of|fighting|fought|"
+_OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy of|fighting|fought|carrying|"
+                            r"(?:killing|killed|wounding|wounded|injuring|abducting|kidnapping)(?:\s+[\w-]+)?|"
                             r"members of|leader of|emir of|commanders? of|(?:splinter |breakaway |militant )?(?:group|faction|wing|branch|"
                             r"affiliate|offshoot|ally|allies|splinter) of)\s+(?:the\s+)?$", re.I)
 
@@ -26,7 +27,8 @@ _SOURCE_AFTER = re.compile(r"['’]?s?\s+(?:officials?|spokesm[ae]n|spokesperson
 # "a senior JUI-F leader", "a Wafd party rally": the group names the victim's side, not the attacker
 _MEMBER_AFTER = re.compile(r"\s+(?:party\s+)?(?:leaders?|officials?|lawmakers?|politicians?|candidates?|workers?|"
                            r"supporters?|activists?|rally|rallies|convention|meeting|office|offices|headquarters|"
-                           r"chief|chairman|spokesm[ae]n|members?|legislators?)\b", re.I)
+                           r"chief|chairman|spokesm[ae]n|members?|legislators?|troops|soldiers|convoys?|checkpoints?|positions?|"
+                           r"patrols?|bases?|personnel)\b", re.I)
 _MEDIA = re.compile(r"\b(?:news agency|agency|news|media|radio|television)$", re.I)
 _POSSESSOR = re.compile(r"\b([\w'’-]+)\s+of\s+(?:the\s+)?$", re.I)
 _AGENT_NOUNS = frozenset("fighters gunmen militants members bombers attackers cell cells unit units commanders "

@@ -20,13 +20,14 @@ _TARGET_END = re.compile(
     r"during|before|after|with)\b")
 # "attack by X at Y": the agent phrase is skipped to reach the target
 _TARGET_LEAD = re.compile(r"^\s*(?:by\s+[^,;.]{1,40}?\s+(?=(?:on|at|against|targeting|near|outside|inside)\s))?"
-                          r"(?:on|at|against|of|targeting|near|outside|inside|among|in|into)\s+", re.I)
+                          r"(?:on|at(?!\s+(?:least|most)\b)|against|of|targeting|near|outside|inside|among|in|into)\s+", re.I)
 # "the attack of 25 March 2020 on the temple": a date between the trigger and its target
 _DATE_GAP = re.compile(r"\s*(?:of|on)?\s*$", re.I)
 # ", a fishing town on the lake": an apposition that says what the target was
 _APPOSITION = re.compile(r",\s+(?:an?|the)\s+([^,;.]{3,120})")
 _TRAILING_PREP = re.compile(r"\s+(?:in|at|near|on|of|outside|inside|from|by)$", re.I)
-_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|several|some)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|several|some|at least|more than|up to|as many as|nearly|"
+                         r"about|around)\s+", re.I)
 _CONTEXT_TARGET = re.compile(r"\b(?i:(?:during|at|inside|outside|near|targeted|targeting)\s+(?!least\b|most\b|about\b|"
                              r"around\b)((?:the|a|an|his|her|their)\s+[^,;.]{3,60}))|"
                              r"\b(?i:targeted|targeting)\s+([A-Z][^,;.]{3,60})")
@@ -45,6 +46,8 @@ _AFTER_EVENT_NEXT = re.compile(r"\s+(?:the\s+)?(?!(?:January|February|March|Apri
                                r"October|November|December)\b)[A-Z]")
 _LOCATIVE = re.compile(r"\b(?:in|into|at|near|outside|inside|across|on)\s+(?:the\s+)?(?:[a-z]+(?:ern)?\s+)?$", re.I)
 _KILLED_THEM = re.compile(r"\b(?:killed|executed|beheaded|killing|executing)\s+(?:them|all of them)\b", re.I)
+# "first coded with 10 fatalities, raised the toll to 17": the later figure replaces the first
+_REVISED = re.compile(r"\b(?:rose|risen|raised|climbed|revised|increased|jumped|brought)\b[^.;]{0,25}\bto\s*$", re.I)
 _HOSTAGE_VERB = re.compile(r"\b(?:abducted|kidnapped|seized|took hostage)\s*$", re.I)
 
 
@@ -56,6 +59,7 @@ class Figure:
     quantity: Quantity
     start: int
     end: int
+    revised: bool = False
 
 
 def casualty_figures(text: str, start: int, end: int, quantities: list[Mention],
@@ -87,7 +91,7 @@ def casualty_figures(text: str, start: int, end: int, quantities: list[Mention],
         elif _HOSTAGE_VERB.search(before) and _KILLED_THEM.search(text, q.end, end):
             slot = "killed"          # "abducted 11 miners ... and killed them"
         if slot:
-            out.append(Figure(slot, q.value, q.start, q.end))
+            out.append(Figure(slot, q.value, q.start, q.end, bool(_REVISED.search(before))))
     for m, entry in lex.cues("zero_toll", text[start:end]):
         for slot in entry.get("slots", ["killed"]):
             out.append(Figure(slot, Quantity(0, 0), start + m.start(), start + m.end()))
@@ -186,9 +190,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     prep = _TRAILING_PREP.search(text, s, e)
     if prep:
         e = prep.start()
-    d = _DETERMINER.match(text, s, e)
-    if d and d.end() < e:
-        s = d.end()
+    d = _DETERMINER.match(text[s:e])          # `^` anchors at a slice's start, not at a `pos`
+    if d and s + d.end() < e:
+        s += d.end()
     if e - s < 3 or not re.search(r"[A-Za-z]{3}", text[s:e]):
         return None
     return s, e

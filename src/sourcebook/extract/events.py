@@ -44,6 +44,15 @@ _PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
 _SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
 # "3,500 terrorists had been killed": a toll told without its killer
 _PASSIVE_TOLL = re.compile(r"\s+[\w'’-]+\s+(?:(?:had|have)\s+)?(?:been|were)\s+(?:killed|eliminated|neutrali[sz]ed)\b", re.I)
+# the last one or two words before a verb, past an auxiliary or adverb ("troops had", "air force also")
+_SUBJECT_WORDS = re.compile(r"((?:[A-Za-z'’-]+\s+)?[A-Za-z'’-]+)\s+(?:(?:had|have|has|also|then|later|reportedly|"
+                            r"allegedly|subsequently)\s+)*$")
+# "X claimed the attack [two days later]": a claim of the event just told, dated by the claim
+_CLAIMED_THE = re.compile(r"\b(?:claimed|claims|claiming)\s+(?:responsibility\s+for\s+)?(?:the|that|this)\s+"
+                          r"(?:[\w'’-]+\s+){0,2}$", re.I)
+# "no attack followed", "without further bombings": the event did not happen
+_NEGATED = re.compile(r"\b(?:no|without)\s+(?:further\s+|new\s+|such\s+|major\s+)?$", re.I)
+_PASSIVE_BE = re.compile(r"\b(?:were|was|been|are|is|being)$", re.I)
 _HEADLINE_WORDS = 25               # longer lines above a dateline are a standfirst, not a headline
 _FOLLOW_PARAGRAPHS = 4             # how far a later claim sentence may reach back to its event
 
@@ -249,6 +258,10 @@ class _Builder:
             if any(is_state(a) and a.end <= trig.start and _SUBJECT_GAP.match(text[a.end:trig.start])
                    for a in actors):
                 kind = self.counter
+        if kind == self.attack and trig.form in ("verb", "casualty") and self.state_subject(trig, s) \
+                and not lex.cue("suicide", text[s:e]):
+            # "troops killed 11 insurgents", "the air force struck a camp": the state acts
+            kind = self.counter
         dates = self.index.within("date", s, e)
         places = [p for p in self.index.within("place", s, e)
                   if not _AFTER_PLACE.search(text[max(s, p.start - 12):p.start])]
@@ -271,6 +284,12 @@ class _Builder:
         anchored = (not reference and (date is not None or specific)) or (reference and date is not None and specific)
         if anchored and any(a <= s < b for a, b in self.headlines):
             anchored = False          # a headline restates the story below: it only adds to it
+        if _CLAIMED_THE.search(text, max(s, trig.start - 45), trig.start) and self.mentions \
+                and not [p for p in places if p.start > trig.start]:
+            # "JNIM claimed the attack two days later": the date is the claim's, the event is
+            # the one just told
+            self.add_to_previous(s, e)
+            return
         if reference and date is None and place is None and (
                 lex.cue("claim", text[s:e]) or lex.cue("no_claim", text[s:e]) or lex.cue("denial", text[s:e])):
             # "Jundallah said it had carried out that attack": a claim about the event just told
@@ -285,7 +304,7 @@ class _Builder:
         if place is not None and "country" not in values:
             self.complete_place(values, spans, place, places, s)
         for fig in figures:
-            if fig.slot not in values:
+            if fig.slot not in values or fig.revised:
                 values[fig.slot] = fig.quantity
                 spans[fig.slot] = self.doc.span(fig.start, fig.end)
         confidence = 0.45 + 0.15 * (date is not None and date.start >= s) + 0.15 * (place is not None and place.start >= s) \
@@ -301,6 +320,15 @@ class _Builder:
                       confidence=round(min(confidence, 0.95), 2), attribution=attribution)
         self.mentions.append(self.mention(claim, anchored, s, e, place, trig))
 
+    def state_subject(self, trig: Trigger, seg_start: int) -> bool:
+        """The words just before an attack or casualty verb name state forces as its subject
+        ("troops killed", "the air force struck", "soldiers had arrested")."""
+        m = _SUBJECT_WORDS.search(self.text, max(seg_start, trig.start - 45), trig.start)
+        if m is None or _PASSIVE_BE.search(m.group(1)):
+            return False          # "two soldiers were killed": the soldiers are the victims
+        tt = self.lex.target_type(m.group(1))
+        return tt is not None and tt[0] in self.lex.state_forces
+
     def general(self, trig: Trigger, seg_start: int) -> bool:
         """A trigger that states no single event: plural, general or hypothetical."""
         text, lex = self.text, self.lex
@@ -310,6 +338,8 @@ class _Builder:
                         and lex.cue("multi_part", text[trig.end:trig.end + 60], "after"))
         before = text[max(seg_start, trig.start - 60):trig.start]
         after = text[trig.end:trig.end + 40]
+        if _NEGATED.search(before):
+            return True
         if trig.form == "verb" and lex.cue("generic", before):
             return True
         if lex.cue("generic", after) and trig.form == "verb":
@@ -543,7 +573,7 @@ class _Builder:
             return
         values, spans = prev.claim.values, prev.claim.spans
         for fig in figures:
-            if fig.slot not in values:
+            if fig.slot not in values or fig.revised:
                 values[fig.slot], spans[fig.slot] = fig.quantity, self.doc.span(fig.start, fig.end)
         if has_claim and values.get("event_type") == self.attack:
             att = attribute(text, s, e, self.index.within("actor", s, e), lex)
