@@ -2,7 +2,7 @@
 
 The perpetrator is the group the clause names as the one that attacked, claimed or was blamed;
 a group that denied or condemned the attack, or a phrase naming another group's affiliate
-("the Islamic State's regional affiliate"), is never taken. When the clause names no group, the
+("the Islamic State's West African branch"), is never taken. When the clause names no group, the
 group the paragraph or section is about may be taken as `context` attribution, except where the
 text says the attack was not claimed.
 """
@@ -24,7 +24,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:against|on|targeting|rival of|rivals?|enemy o
 
 _SOURCE_AFTER = re.compile(r"['’]?s?\s+(?:officials?|spokesm[ae]n|spokesperson|authorities|government|media|"
                            r"administration|guards|police|forces|ministry|statement)\b", re.I)
-# "a senior JUI-F leader", "a Wafd party rally": the group names the victim's side, not the attacker
+# "a senior PDP leader", "a Wafd party rally": the group names the victim's side, not the attacker
 _MEMBER_AFTER = re.compile(r"\s+(?:party\s+)?(?:leaders?|officials?|lawmakers?|politicians?|candidates?|workers?|"
                            r"supporters?|activists?|rally|rallies|convention|meeting|office|offices|headquarters|"
                            r"chief|chairman|spokesm[ae]n|members?|legislators?|troops|soldiers|convoys?|checkpoints?|positions?|"
@@ -64,7 +64,7 @@ def eligible_groups(text: str, actors: list[Mention], lex: EventLexicon) -> list
         if is_state(m):
             continue
         if 0 <= m.start - refused_end <= 3 and "(" in text[refused_end:m.start]:
-            refused_end = m.end + 1      # "(JUI-F)" after a group refused: the same group
+            refused_end = m.end + 1      # "(PDP)" after a group refused: the same group
             continue
         if _eligible(text, m, lex):
             out.append(m)
@@ -86,7 +86,7 @@ def _eligible(text: str, m: Mention, lex: EventLexicon) -> bool:
     if _OBJECT_BEFORE.search(before):
         return False
     poss = _POSSESSOR.search(before)
-    # "a convention of the JUI-F", "the convoy of X": the group is not the attacker
+    # "a rally of the PDP", "the convoy of X": the group is not the attacker
     return not (poss and poss.group(1).lower() not in _AGENT_NOUNS)
 
 

@@ -136,7 +136,7 @@ class EventLexicon:
 
     def target_type(self, phrase: str) -> tuple[str, int, int] | None:
         """The GTD target type of a target phrase: the last facility or institution named (the
-        head of "Government Girls Secondary School" is the school), else the people named."""
+        head of "Government Technical Secondary School" is the school), else the people named."""
         hits = []
         for priority, code, regex in self._target_types:
             if regex is None:
@@ -145,7 +145,7 @@ class EventLexicon:
                 hits.append((m.start(), m.end(), priority, code))
         if not hits:
             return None
-        # a longer keyword that covers a shorter one wins ("police training academy" over "academy")
+        # a longer keyword that covers a shorter one wins ("police training college" over "college")
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept = []
         for h in hits:

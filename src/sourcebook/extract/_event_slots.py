@@ -31,7 +31,7 @@ _DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|several|some|at least|
 _CONTEXT_TARGET = re.compile(r"\b(?i:(?:during|at|inside|outside|near|targeted|targeting)\s+(?!least\b|most\b|about\b|"
                              r"around\b)((?:the|a|an|his|her|their)\s+[^,;.]{3,60}))|"
                              r"\b(?i:targeted|targeting)\s+([A-Z][^,;.]{3,60})")
-# a place name that modifies the noun after it ("Kabul University", "the Herat airport")
+# a place name that modifies the noun after it ("Mosul University", "the Gao airport")
 _NEXT_WORDS = re.compile(r"(?:\s[\w'’-]+){1,3}")
 _NAME_WORDS = re.compile(r"(?:\s[A-Z][\w'’-]*)*\s*$")
 # "Gunmen entered the campus": the object of the verb that follows an agent noun
@@ -101,11 +101,11 @@ def casualty_figures(text: str, start: int, end: int, quantities: list[Mention],
 
 def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
                   stops: list[Mention], lex: EventLexicon | None = None) -> tuple[int, int] | None:
-    """The words naming what an attack hit: the object of the trigger ("stormed the Army Public
-    School", "attack on the consulate", "blew himself up among worshippers"), ended by a place,
+    """The words naming what an attack hit: the object of the trigger ("stormed the Technical
+    College", "attack on the consulate", "blew himself up among worshippers"), ended by a place,
     a date, a new clause or a casualty verb; else a "during/at/targeted" phrase of the clause.
 
-    A place that names the facility after it ("Kabul University", "the Mosul airport") belongs
+    A place that names the facility after it ("Mosul University", "the Gao airport") belongs
     to the target and does not end it; a date right after the trigger ("the attack of 2 May on
     the shrine") is stepped over.
     """
@@ -132,7 +132,7 @@ def target_phrase(text: str, trig: Trigger, seg_start: int, seg_end: int,
         cands.append(begin + agent.end())
     span = None
     if trig.form == "verb" and first is not None and first.label == "place" and not text[begin:first.start].strip():
-        return first.start, first.end          # "overran Baga, a fishing town": the place itself
+        return first.start, first.end          # "overran Kolofata, a border town": the place itself
     for s in cands:
         m = _TARGET_END.search(text, s, stop_at)
         e = m.start() if m else min(stop_at, s + 90)
@@ -167,8 +167,8 @@ def _modifies_noun(text: str, mention: Mention, lex: EventLexicon) -> bool:
 def target_type_of(text: str, span: tuple[int, int], seg_end: int,
                    lex: EventLexicon) -> tuple[str, int, int] | None:
     """The GTD target type of a target phrase, with the span of its deciding word; when the
-    phrase names no type ("Baga", "the convoy of a senator"), an apposition right after it may
-    ("Baga, a fishing town", "X, a senior party leader who was then a provincial minister")."""
+    phrase names no type ("Kolofata", "the convoy of a senator"), an apposition right after it may
+    ("Kolofata, a border town", "X, a senior party leader who was then a provincial minister")."""
     s, e = span
     tt = lex.target_type(text[s:e])
     if tt:
@@ -218,7 +218,7 @@ def choose_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | Non
 
 
 def counted_from_event(text: str, m: Mention) -> bool:
-    """A date counted from an event named by its place ("a week after Kunduz", "after Sehwan"),
+    """A date counted from an event named by its place ("a week after Mosul", "after Marawi"),
     which the date resolver, counting from the last date written, cannot place."""
     if _AFTER_EVENT.search(m.text):
         return True
@@ -243,8 +243,8 @@ def attached_date(text: str, trig: Trigger, dates: list[Mention]) -> Mention | N
 def choose_place(trig: Trigger, places: list[Mention], countries: set[str] | None = None,
                  text: str | None = None) -> Mention | None:
     """The most specific place of the clause (a town before its district, province or country),
-    among equals one a preposition marks as where it happened ("Ethiopia sent troops into
-    Somalia"), then the nearest to the trigger; places of origin ("Pakistani-born") are not kept."""
+    among equals one a preposition marks as where it happened ("Rwanda sent troops into
+    Mozambique"), then the nearest to the trigger; places of origin ("Tunisian-born") are not kept."""
     def key(m: Mention):
         place = m.value
         rank = _PLACE_RANK.get(getattr(place, "precision", "place"), 0)

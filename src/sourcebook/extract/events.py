@@ -42,7 +42,7 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:[A-Za-z'’-]+\s+){0,2}$")
 _CITY_REF = re.compile(r"\b(?:in|of|near|outside|across)\s+the\s+(?:city|town)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b")
 _PERSON_FATE = re.compile(r"\b(killed|detained|arrested|captured|died)\b", re.I)
 _SECTION_FLOOR_PARAGRAPHS = 3      # how far back a paragraph's context may reach for a group
-# "3,500 terrorists had been killed": a toll told without its killer
+# "1,200 terrorists had been killed": a toll told without its killer
 _PASSIVE_TOLL = re.compile(r"\s+[\w'’-]+\s+(?:(?:had|have)\s+)?(?:been|were)\s+(?:killed|eliminated|neutrali[sz]ed)\b", re.I)
 # the last one or two words before a verb, past an auxiliary or adverb ("troops had", "air force also")
 _SUBJECT_WORDS = re.compile(r"((?:[A-Za-z'’-]+\s+)?[A-Za-z'’-]+)\s+(?:(?:had|have|has|also|then|later|reportedly|"
@@ -69,7 +69,7 @@ class EventMention:
         words: content words of its clause and of its paragraph's lead-in, for matching.
         perpetrator_key: canonical name of the perpetrator, when known.
         place: the resolved Place of its place slot.
-        operation: the name of a named operation ("Zarb-e-Azb"), lower-cased.
+        operation: the name of a named operation ("Safe Corridor"), lower-cased.
     """
 
     claim: Claim
@@ -234,7 +234,7 @@ class _Builder:
         text, lex = self.text, self.lex
         quantities = self.index.within("quantity", s, e)
         figures = casualty_figures(text, s, e, quantities, lex)
-        # a casualty verb names an event only with its figure ("yet another killed 15")
+        # a casualty verb names an event only with its figure ("a third killed 9")
         triggers = [t for t in self.triggers_in(s, e)
                     if not self.general(t, s) and (t.form != "casualty" or figures)]
         main = self.main_trigger(triggers, s)
@@ -243,7 +243,7 @@ class _Builder:
             return
         trig, reference = main
         if trig.form == "casualty" and self.militant_toll(figures, quantities):
-            # "nearly 3,500 terrorists had been killed": the result of an operation, not an attack
+            # "nearly 1,200 terrorists had been killed": the result of an operation, not an attack
             self.add_to_previous(s, e)
             return
         if trig.form == "casualty" and not self.index.within("date", s, e) and self.mentions \
@@ -365,7 +365,7 @@ class _Builder:
             if not ref:
                 if trig.form == "casualty":
                     ops = [t for t in triggers if t.label == "counter_operation"]
-                    if ops:       # "3,500 militants were killed during the operation"
+                    if ops:       # "800 militants were killed during the operation"
                         return ops[0], True
                 return trig, False
             best = best or (trig, True)
@@ -420,7 +420,7 @@ class _Builder:
     def complete_place(self, values: dict, spans: dict, place: Mention, clause_places: list[Mention],
                        s: int) -> None:
         """Province and country of a place the gazetteer does not know but the text marks as one
-        ("at El Adde, in the Gedo region", "in the city's Dir Colony neighbourhood"): from the
+        ("at Hawadley, in the Middle Shabelle region", "in the city's Old Market neighbourhood"): from the
         places of its clause, else the city the passage is about, else the places before it."""
         around = [m for m in clause_places if m is not place and getattr(m.value, "country", None)]
         around.sort(key=lambda m: (place_rank(m) > 2, abs(m.start - place.start)))
