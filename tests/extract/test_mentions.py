@@ -122,3 +122,27 @@ def test_mentions_state_acting_is_an_actor(find, make_doc):
 ])
 def test_mentions_actor_key_folds_spellings(codebook, a, b):
     assert actor_key(a, codebook) == actor_key(b, codebook)
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Officials identified Abu Salim al-Libi as Khalifa Omran Gharbi, a Libyan engineer.",
+                 [("Khalifa Omran Gharbi", "Abu Salim al-Libi")], id="identified-as"),
+    pytest.param("Yusuf Kamara Bangura, better known by his nom de guerre Abu Talha, led the cell.",
+                 [("Abu Talha", "Yusuf Kamara Bangura")], id="nom-de-guerre"),
+    pytest.param("Mahmud Ali Jabr, alias Abu Hafs, was arrested in Gao.", [("Abu Hafs", "Mahmud Ali Jabr")],
+                 id="comma-alias"),
+    pytest.param("Police identified the car as a Toyota Hilux.", [], id="identified-a-thing"),
+    pytest.param("Analysts identified Boko Haram as the culprit.", [], id="identified-a-group"),
+])
+def test_mentions_person_aliases(find, make_doc, text, expected):
+    links = [(m.text, m.data["alias_of"]) for m in find(text, make_doc)
+             if m.label == "person" and "alias_of" in m.data]
+    assert links == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("He met the Corps Commanders of Punjab and Sindh in Lahore.", id="corps-commanders"),
+    pytest.param("The Inspectors General of Police of Kano and Borno met.", id="inspectors-general"),
+])
+def test_mentions_unit_in_a_title_is_no_person(find, make_doc, text):
+    assert persons(find(text, make_doc)) == []

@@ -1,5 +1,5 @@
 """Names a document teaches: "Tehrik-e-Taliban Pakistan (TTP)", "the Pakistani Taliban, or TTP",
-"aka X; Y; Z", "X, also known as Y", "Aslam Farooqi (alias Abdullah Orakzai)".
+"aka X; Y; Z", "X, also known as Y", "Karim Sesay (alias Abu Dujana)", "identified X as Y".
 
 Two names joined by such a cue are one actor. When one of them is a registry name, the other
 becomes its alias for this document; when neither is and both are persons' names, they are
@@ -18,6 +18,7 @@ from sourcebook.extract._runs import Run
 
 _PAREN = re.compile(r"\(([^()\n]{1,160})\)")
 _QUOTES = "\"“”‘’'*_"
+_IDENTIFIED = re.compile(r"\bidentified\s+")
 
 
 @dataclass
@@ -86,6 +87,15 @@ def learn_aliases(text: str, hits: list[AliasHit], runs: list[Run], index: Alias
                 continue
             right = _Name(seg_start, seg_start + len(seg), clean, index.lookup(clean))
             _join(left, right, learned, rules, person_cue=bool(cue), text=text)
+
+    # "identified X as Y": two names of one person (a nom de guerre and a real name)
+    for m in _IDENTIFIED.finditer(text):
+        left = by_start.get(m.end())
+        if left is None or not text.startswith(" as ", left.end):
+            continue
+        right = right_of(left.end + 4)
+        if right is not None and not left.entries and not right.entries:
+            _join(left, right, learned, rules, person_cue=True, text=text)
 
     # cue words between names: "X, also known as Y", "aka X; Y", "known as A or B"
     for m in cue_re.finditer(text):

@@ -91,6 +91,9 @@ class RunReader:
             word = tok.text
             cap = word[0].isupper() and not (len(word) > 4 and word.isupper() and not _near_acronym(word))
             inner = tok.fold in _INNER and word.islower()
+            # a free-standing "as" is English ("identified X as Y"); the article is joined ("as-Sahab")
+            if inner and word == "as" and text[tok.end:tok.end + 1] == " " and text[tok.start - 1:tok.start] == " ":
+                inner = False
             if i in taken or not (cap or (inner and cur)):
                 close()
                 continue
