@@ -54,3 +54,40 @@ def test_relations_list_subjects(run):
 ])
 def test_relations_ignores_sentences_without_relation(run, text):
     assert relations(run(text)) == []
+
+
+def _rels(doc, predicate):
+    return {(c.values["subject"], c.values["object"]) for c in doc.claims
+            if c.kind == "relation" and c.values.get("predicate") == predicate}
+
+
+@pytest.mark.parametrize("text, predicate, subject_word, object_word", [
+    pytest.param("Ansar Dine is al-Qaeda's official branch in northern Mali.", "branch_of", "Ansar", "Qa",
+                 id="is-owners-branch"),
+    pytest.param("The Haqqani Network is a semi-autonomous component of the Afghan Taliban.", "member_of",
+                 "Haqqani", "Taliban", id="component-of"),
+    pytest.param("Jabhat Fateh al-Sham announced its separation from al-Qaeda in July 2016.", "formerly_part_of",
+                 "Jabhat", "Qa", id="separation-from"),
+    pytest.param("Dozens of JNIM fighters defected to ISGS in 2019.", "recruited_from", "Sahel", "Nusrat",
+                 id="fighters-defected-to"),
+    pytest.param("Since 2020 the PKK has clashed repeatedly with the Kurdistan Democratic Party.", "rival_of",
+                 "Kurdistan", "Democratic", id="clashed-repeatedly"),
+])
+def test_relations_more_phrasings(run, text, predicate, subject_word, object_word):
+    pairs = _rels(run(text), predicate)
+    assert any((subject_word.lower() in s.lower() and object_word.lower() in o.lower()) or
+               (subject_word.lower() in o.lower() and object_word.lower() in s.lower()) for s, o in pairs), pairs
+
+
+def test_relations_merger_makes_members(run):
+    doc = run("JNIM was formed in March 2017 by the merger of Ansar Dine, al-Mourabitoun and the Macina Liberation Front.")
+    pairs = _rels(doc, "member_of")
+    assert len(pairs) == 3 and all("Nusrat" in o or "JNIM" in o for _, o in pairs), pairs
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The two banks were formed by the merger of Habib Bank and United Bank.", id="merger-of-banks"),
+    pytest.param("Fighters left Raqqa in October 2017.", id="left-a-city"),
+])
+def test_relations_new_phrasings_ignore(run, text):
+    assert [c for c in run(text).claims if c.kind == "relation"] == []

@@ -111,6 +111,9 @@ class _Relations:
     def _read(self, frame: Frame, frames, k, predicate, spec, m, maker: ClaimMaker, found: dict):
         subjects = self._subjects(frame, frames, k, m, spec)
         objects = self._objects(frame, frames, m)
+        if spec.get("reverse"):
+            # the sentence's subject is the relation's object ("X was formed by the merger of A and B")
+            subjects, objects = objects, subjects
         date = self._date(frame, m) if spec.get("dated") else None
         for s in subjects:
             if spec.get("persons") and s.kind not in "PN":
