@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from sourcebook.model import Claim, DateValue, Mention, Quantity
 from sourcebook.store import repository as repo
 from sourcebook.store.session import open_engine, session_factory
-from sourcebook.store.tables import ClaimRow, DocumentRow, MentionRow, SpanRow
+from sourcebook.store.tables import ClaimRow, DocumentRow, MentionRow
 
 TEXT = "On 3 May 2019 a car bomb in Aden killed at least 12 people and wounded 30."
 
@@ -45,6 +45,6 @@ def test_repository_failed_document_leaves_nothing(db_url, make_doc):
         with Session.begin() as session:
             repo.save_document(session, doc)
     with Session() as session:
-        for table in (DocumentRow, ClaimRow, SpanRow, MentionRow):
+        for table in (DocumentRow, ClaimRow, MentionRow):
             assert session.scalar(select(func.count()).select_from(table)) == 0
     engine.dispose()

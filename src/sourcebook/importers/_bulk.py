@@ -18,13 +18,12 @@ from sqlalchemy.orm import Session
 
 from sourcebook.model import Document
 from sourcebook.serialize import claim_to_dict
-from sourcebook.store.tables import ClaimRow, DocumentRow, SpanRow, utcnow
+from sourcebook.store.tables import ClaimRow, DocumentRow, utcnow
 
 DOCUMENT_COLUMNS = ("id", "name", "path", "media_type", "title", "author", "published", "origin", "text", "run_id",
                     "ingested_at", "meta")
 CLAIM_COLUMNS = ("id", "document_id", "kind", "data", "evidence_start", "evidence_end", "quote", "confidence",
                  "status", "version", "current", "created_by", "created_at")
-SPAN_COLUMNS = ("claim_id", "slot", "start", "end", "quote")
 
 
 class Prepared(NamedTuple):
@@ -33,7 +32,7 @@ class Prepared(NamedTuple):
 
     id: str
     row: tuple
-    claims: list[tuple[tuple, list[tuple]]]
+    claims: list[tuple]
 
 
 def prepare(doc: Document) -> Prepared:
@@ -42,9 +41,8 @@ def prepare(doc: Document) -> Prepared:
                         "id": None} for a in doc.meta.get("actors", [])]}
     row = (doc.id, doc.name, doc.path, doc.media_type, doc.title, doc.author, doc.published, doc.origin, doc.text,
            None, json.dumps(meta))
-    claims = [((doc.id, c.kind, json.dumps(claim_to_dict(c)), c.evidence.start, c.evidence.end, c.evidence.quote,
-                c.confidence, c.status.value),
-               [(slot, s.start, s.end, s.quote) for slot, s in c.spans.items()]) for c in doc.claims]
+    claims = [(doc.id, c.kind, json.dumps(claim_to_dict(c)), c.evidence.start, c.evidence.end, c.evidence.quote,
+               c.confidence, c.status.value) for c in doc.claims]
     return Prepared(doc.id, row, claims)
 
 
@@ -99,10 +97,8 @@ def write_documents(session: Session, docs: list[Document | Prepared], created_b
         return len(fresh)
     first = (conn.execute(select(func.max(ClaimRow.id))).scalar() or 0) + 1
     _insert_rows(conn, ClaimRow.__table__, CLAIM_COLUMNS,
-                 [(first + i, *row, 1, True, created_by, now) for i, (row, _) in enumerate(claims)], as_text=("data",))
+                 [(first + i, *row, 1, True, created_by, now) for i, row in enumerate(claims)], as_text=("data",))
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT setval(pg_get_serial_sequence('claims', 'id'), :last)"),
                      {"last": first + len(claims) - 1})
-    _insert_rows(conn, SpanRow.__table__, SPAN_COLUMNS,
-                 [(first + i, *span) for i, (_, spans) in enumerate(claims) for span in spans])
     return len(fresh)

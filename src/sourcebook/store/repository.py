@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from sourcebook.model import Actor, Claim, Document, Event, Place, Status
 from sourcebook.serialize import claim_from_dict, claim_to_dict, value_to_json
 from sourcebook.store.tables import (ActorRow, AliasRow, ClaimRow, DocumentRow, EventRow, MentionRow, PlaceRow,
-                                     RunRow, SpanRow)
+                                     RunRow)
 
 # what of doc.meta is worth keeping: the rest is rebuilt on demand
 KEPT_META = ("doc_date", "sections", "boilerplate", "headings")
@@ -43,7 +43,6 @@ def claim_row(claim: Claim, **fields) -> ClaimRow:
     row = ClaimRow(kind=claim.kind, data=claim_to_dict(claim), evidence_start=claim.evidence.start,
                    evidence_end=claim.evidence.end, quote=claim.evidence.quote, confidence=claim.confidence,
                    status=claim.status.value, **fields)
-    row.spans = [SpanRow(slot=slot, start=s.start, end=s.end, quote=s.quote) for slot, s in claim.spans.items()]
     return row
 
 

@@ -1,6 +1,6 @@
 """SQLAlchemy tables. No business logic here: store/repository.py holds the queries.
 
-Documents, mentions, claims and spans are what extraction wrote and what people reviewed: they
+Documents, mentions and claims (each with the spans of its values, in `data`) are what extraction wrote and what people reviewed: they
 are never overwritten (a correction is a new claim version). Actors, places and events are
 derived from them by resolution and rebuilt whenever resolution runs.
 """
@@ -89,21 +89,6 @@ class ClaimRow(Base):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
 
     document: Mapped[DocumentRow] = relationship(back_populates="claims")
-    spans: Mapped[list["SpanRow"]] = relationship(back_populates="claim", cascade="all, delete-orphan")
-
-
-class SpanRow(Base):
-    """The words that state one slot of a claim."""
-
-    __tablename__ = "spans"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    slot: Mapped[str] = mapped_column(String(64))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    quote: Mapped[str] = mapped_column(Text)
-
-    claim: Mapped[ClaimRow] = relationship(back_populates="spans")
 
 
 class ActorRow(Base):
