@@ -49,3 +49,15 @@ def test_designations_listed_persons(run):
 ])
 def test_designations_ignores_non_designations(run, text):
     assert designations(run(text)) == []
+
+
+def test_designations_passive_in_a_states_own_list(run):
+    doc = run("Proscribed terrorist groups or organisations\n\nUnder the Terrorism Act 2000, the Home Secretary may "
+              "proscribe an organisation.\n\nJaish e Mohammed (JeM)\n\nJeM was proscribed in March 2001.\n")
+    found = [c for c in doc.claims if c.kind == "designation"]
+    assert found and found[0].values["designated_by"] == "United Kingdom" and found[0].values["date"] == "2001-03"
+
+
+def test_designations_passive_elsewhere_names_nobody(run):
+    doc = run("Jaish e Mohammed is a Kashmiri militant group. JeM was proscribed in March 2001.")
+    assert [c for c in doc.claims if c.kind == "designation"] == []

@@ -37,12 +37,14 @@ class _Designations:
         self.passive = compile_pattern(cues["passive"], {})
         self.object = compile_pattern(cues["object"], {})
         self.same_order = compile_pattern(cues["same_order"], {})
+        self.doc_designators = [(d["name"], re.compile(d["pattern"], re.I)) for d in cues.get("document_designators", [])]
 
     def __call__(self, doc):
         frames = frames_of(doc)
         maker = ClaimMaker(doc, KIND)
         found: dict[tuple, object] = {}
         self.last_instrument = None
+        self.doc_party = self._document_party(doc)
         for k, frame in enumerate(frames):
             acts = [m for m in self.verb.finditer(frame.text)
                     if not _ADJECTIVE.search(frame.text, max(0, m.start() - 12), m.start())]
@@ -51,6 +53,15 @@ class _Designations:
                 self._act(frame, frames, k, m, stop, maker, found)
         doc.claims.extend(found.values())
         return doc
+
+    def _document_party(self, doc) -> tuple[str, tuple[int, int]] | None:
+        """The state whose own list the document is, named in its first lines."""
+        head = doc.text[:800]
+        for name, rx in self.doc_designators:
+            m = rx.search(head)
+            if m:
+                return name, (m.start(), m.end())
+        return None
 
     def _designator(self, text: str) -> tuple[str, int, int] | None:
         for name, rx in self.designators:
@@ -82,8 +93,8 @@ class _Designations:
                 obj = antecedent(frame, pm.start(), frames)
             objects = [obj] if obj else []
             region = (pm.start("by"), pm.end("by")) if pm.group("by") else None
-            if region is None and not any(rx.search(text, m.end(), clause_end) for i, rx in self.instruments
-                                          if i.get("implies")):
+            if region is None and self.doc_party is None and not any(
+                    rx.search(text, m.end(), clause_end) for i, rx in self.instruments if i.get("implies")):
                 return                     # "the group was listed in 2011": nobody named
         else:
             om = self.object.match(text, m.end())
@@ -103,6 +114,9 @@ class _Designations:
             return
         parties = self._parties(frame, region) if region else []
         instruments = self._instruments(frame, m, clause_end)
+        if not parties and pm and region is None and self.doc_party is not None \
+                and not any(i.get("implies") for i, _, _ in instruments):
+            parties = [self.doc_party]     # a passive in a state's own list
         if not parties:
             implied = [i for i, _, _ in instruments if i.get("implies")]
             if not implied:
