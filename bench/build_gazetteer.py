@@ -52,7 +52,7 @@ FLOOR = {"country": 10**10, "province": 10**5, "district": 10**4}
 MIN_POPULATION = 1000
 # alternate names kept for a town, by population: exonyms of villages are rarely written
 MAX_ALIASES = ((100_000, 12), (10_000, 6), (0, 2))
-# entries found by a loose spelling ("Dhusamareb" for Dhuusamarreeb): towns this large, and
+# entries found by a loose spelling ("Mogadisho" for Mogadiisho): towns this large, and
 # every division; a loose key of a village would meet too many common words
 MIN_SPELLING_POPULATION = 5000
 

@@ -88,7 +88,7 @@ class NameRules:
         """The normal form of a person's name: hyphens between parts become spaces, the article
         is written "al-" before the part it belongs to, "-Ullah" joins the part before it.
 
-        "Abu Bakr-al-Baghdadi" -> "Abu Bakr al-Baghdadi"; "Shahid-Ullah-Shahid" -> "Shahidullah Shahid".
+        "Abu Hafs-al-Masri" -> "Abu Hafs al-Masri"; "Saif-Ullah-Khan" -> "Saifullah Khan".
         """
         name = re.sub(r"\s+", " ", name.replace("’", "'")).strip(" ,;:*_")
         name = re.sub(r"(?i)([a-z])[-\s]ullah\b", lambda m: m.group(1) + "ullah", name)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sourcebook.extract._aliases import AliasHit
 from sourcebook.extract._names import NameRules, Token
 
-# Between two words of a name: a space or a hyphen; after an initial, its dot ("Rex W. Tillerson").
+# Between two words of a name: a space or a hyphen; after an initial, its dot ("John F. Kelly").
 _GAP = re.compile(r"[ \-‐‑–—]{1,2}")
 _INITIAL_GAP = re.compile(r"\. ?")
 # Lower-case words that may stand inside a group's name ("Islamic Movement of Uzbekistan").

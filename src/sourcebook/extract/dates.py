@@ -442,7 +442,7 @@ def _mod(found: Found) -> dict:
 
 @component("dates", requires=["doc.sentences", "doc.meta.doc_date", "doc.meta.datelines"], assigns=["doc.mentions"])
 def make_dates(codebook, **config):
-    """Find dates, absolute and relative, resolved against the narrative and the document's date."""
+    """Finds dates, absolute and relative, and resolves them against the narrative and the document's date."""
     finder = DateFinder()
 
     def dates(doc: Document) -> Document:

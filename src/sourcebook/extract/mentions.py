@@ -3,7 +3,7 @@
 Actors are found three ways: names of the registry (codebook `actors.yaml`, spellings folded,
 longest name first); names the document itself teaches ("Tehrik-e-Taliban Pakistan (TTP)",
 "the Pakistani Taliban, or TTP", "aka X; Y"); and groups the registry does not know, by the
-shape of their names ("... Brigade", "Jaish ...", "the Mehsud faction"), which get
+shape of their names ("... Brigade", "Jaish ...", "the Wardak faction"), which get
 `data["known"] = False`. Persons are capitalised names that a cue marks as a person: a title or
 a role ("Emir X", "X, the leader of"), a speech verb ("said X"), a name particle ("Abu",
 "al-", "bin"), or an earlier full name whose surname comes back alone.
@@ -149,7 +149,7 @@ def actor_key(name: str, codebook=None) -> str:
 
 @component("mentions", requires=["doc.text"], assigns=["doc.mentions"])
 def make_mentions(codebook, **config):
-    """Actor and person mentions: the registry's names, names the text teaches, unknown groups and persons."""
+    """Finds actor and person mentions: the registry's names, names the text teaches, unknown groups and persons."""
     return MentionFinder(codebook)
 
 

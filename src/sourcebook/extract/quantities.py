@@ -174,7 +174,7 @@ def _overlaps(regions: list[tuple[int, int]], start: int, end: int) -> bool:
 
 @component("quantities", requires=["doc.sentences", "doc.mentions"], assigns=["doc.mentions"])
 def make_quantities(codebook, **config):
-    """Find figures with their qualifiers, ranges and counted nouns (not years, times or names)."""
+    """Finds figures with their qualifiers, ranges and counted nouns (not years, times or names)."""
     finder = QuantityFinder()
     cal = get_calendar()
 

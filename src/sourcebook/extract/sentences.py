@@ -5,7 +5,7 @@ Sentences are cut at a closing `.`, `!` or `?` (quotes and brackets after it kep
 word opens a sentence, but not after abbreviations ("Lt Gen.", "U.S.", "Oct. 27", "No. 5",
 "e.g."), initials or list numbers. A heading, a list item, a table row and every line that is
 its own paragraph end a sentence; hard-wrapped lines are joined. A short bold or title-case
-lead-in ("**Kabul airport.** A bomber...", "3.1 Chibok. On the night...") stays with the sentence
+lead-in ("**Gao market.** A bomber...", "3.1 Kano. On the night...") stays with the sentence
 it introduces.
 
 Writes on the Document:
@@ -161,7 +161,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
            assigns=["doc.sentences", "doc.meta.paragraphs", "doc.meta.headings", "doc.meta.sections",
                     "doc.meta.boilerplate", "doc.meta.datelines", "doc.meta.doc_date"])
 def make_sentences(codebook, **config):
-    """Split documents into sentences, paragraphs and sections; find page furniture and the document's date."""
+    """Splits documents into sentences, paragraphs and sections, and finds page furniture and the document's date."""
     splitter = SentenceSplitter()
     furniture = Furniture()
     datelines = Datelines()

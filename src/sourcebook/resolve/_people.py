@@ -1,8 +1,8 @@
 """The persons of one document: the ways one person's name is written, joined.
 
-"Abu Bakr-al-Baghdadi", "Abu Bakr al Baghdadi" and "Abu Bakar Al-Baghdadi" are one person
-(same key, or a near spelling); "Baghdadi" alone joins the one earlier full name that ends with
-it; "Mufti Noor Wali Mehsud" and "Noor Wali Mehsud" are one (honorifics set aside). A surname
+"Abu Hafs-al-Masri", "Abu Hafs al Masri" and "Abu Hafas Al-Masri" are one person
+(same key, or a near spelling); "Masri" alone joins the one earlier full name that ends with
+it; "Mufti Gul Zaman Wardak" and "Gul Zaman Wardak" are one (honorifics set aside). A surname
 that two full names of the document share ("Khan") joins neither: it is never guessed.
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each name slot of a claim (perpetrator, actor, subject, object, organization, pe
 designated_by, source; several names joined with "; ") is rewritten to the canonical name of
 the actor it denotes: a registry actor (through the document's own mentions first, so that a
 learned acronym counts), a person of the document (the ways one person's name is written are
-joined: "Abu Bakr-al-Baghdadi", "Abu Bakar Al-Baghdadi", "Baghdadi"), or, failing both, the
+joined: "Abu Hafs-al-Masri", "Abu Hafs Al-Masri", "Masri"), or, failing both, the
 name as written, which becomes a new actor. A name that could be two actors stays as written
 unless the document settles which (by the country of the other actors it names): it is never
 guessed. `doc.meta["actors"]` lists the document's actors with every other name seen for each.
@@ -232,8 +232,8 @@ def merge_actors(actor_lists: list[list[Actor]], codebook=None) -> list[Actor]:
 
 
 def _join_spellings(owner: dict[tuple[str, str], int], find, union) -> None:
-    """Join one person's names written differently in different documents ("Abu Bakr al-Baghdadi",
-    "Abu Bakar Al-Baghdadi"): full names (three words, or two long ones) with the same last word, first
+    """Join one person's names written differently in different documents ("Abu Hafs al-Masri",
+    "Abu Hafas Al-Masri"): full names (three words, or two long ones) with the same last word, first
     letter and number of words, near in spelling. Compared only within such a block, never all
     against all; a name near to two different persons joins neither."""
     blocks: dict[tuple, list[str]] = {}
@@ -255,7 +255,7 @@ def _join_spellings(owner: dict[tuple[str, str], int], find, union) -> None:
 
 @component("actors", requires=["doc.claims", "doc.mentions"], assigns=["doc.claims", "doc.meta.actors"])
 def make_actors(codebook, **config):
-    """Canonical actor names in claims, and the document's actors with their aliases."""
+    """Gives the claims' actor names their canonical form and lists the document's actors with their aliases."""
     return ActorResolver(codebook)
 
 

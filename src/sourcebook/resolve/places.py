@@ -15,7 +15,7 @@ Each mention is resolved to one entry:
   (weighted by how often) and those of its unambiguous places; then its provinces; then the
   gazetteer's own ranking (its name before a variant, the larger first).
 
-A name that a cue marks as a place ("Tora Khel district") but the gazetteer does not know stays
+A name that a cue marks as a place ("Shin Kalay district") but the gazetteer does not know stays
 a name with no coordinates. Writes `Mention("place", span, Place(...), data={"candidates": n})`.
 """
 from __future__ import annotations
@@ -35,6 +35,8 @@ from sourcebook.resolve.gazetteer import Gazetteer, load_gazetteer, lookup, name
 
 MAX_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s$")
+# a capitalised word right after a name: the name goes on ("Hamid Karzai Airport")
+_CONTINUED = re.compile(r"[ \t]+[A-Z]")
 _INDEFINITE = re.compile(r"\b(?:a|an)[ \t]+$", re.I)
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’']*(?:-[\w’']+)*|[a-z]{1,4}-[A-Z][\w’']*)"
 
@@ -80,7 +82,7 @@ class PlaceFinder:
         self.apposition = {k.lower(): v for k, v in cues.get("apposition", {}).items()}
         nouns = "|".join(sorted(map(re.escape, self.apposition), key=len, reverse=True))
         self._apposition = re.compile(rf",[ \t]+(?:an?|the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,2}}?({nouns})\b")
-        # "at El Adde, in Somalia's Gedo region": a name between a preposition and a known place
+        # "at Bulo Marer, in Somalia's Bay region": a name between a preposition and a known place
         self._then_place = re.compile(r",[ \t]+(?:in|near)[ \t]+(?:the[ \t]+)?")
         self._defined = re.compile(r"(?:[ \t]+(?:province|district|agency|region|state|governorate))?[ \t]*\(([A-Z]{2,6})\)",
                                    re.IGNORECASE)
@@ -194,14 +196,14 @@ class PlaceFinder:
         best = c.ids[0]
         precision, importance = gaz.precision_of(best), gaz.importance(best)
         major = precision == "country" or (precision == "place" and importance >= 20 * self.min_population)
-        # the first words of a longer name ("Abbey Gate", "Kocha Risaldar") are rarely a place
+        # the first words of a longer name ("Baab Gate", "Mandi Bazaar") are rarely a place
         # of their own unless the document is about that country
         if c.partial and not (major or in_context):
             return False
         if c.cued:
             # a variant spelling of a mere town needs the document to be about its country
             return (c.own or in_context or gaz.precision_of(c.ids[0]) != "place"
-                    or not c.partial and self._known_variant(c, context))
+                    or not _CONTINUED.match(text, c.end) and self._known_variant(c, context))
         if not c.own and gaz.precision_of(c.ids[0]) == "place":
             return self._known_variant(c, context)
         # the same word written in lower case in this text is a common word ("Most", "Police")
@@ -225,7 +227,7 @@ class PlaceFinder:
         return any(gaz.country_of(i) in context and gaz.importance(i) >= self.min_population for i in c.ids)
 
     def _unknown(self, doc, found, blocked) -> list[_Candidate]:
-        """Names a cue word marks as places ("Tora Khel district") that the gazetteer lacks."""
+        """Names a cue word marks as places ("Shin Kalay district") that the gazetteer lacks."""
         covered = [(c.start, c.end) for c in found] + blocked
         out = []
         starts = {c.start for c in found}
@@ -244,11 +246,11 @@ class PlaceFinder:
 
     def _unknown_precision(self, text: str, run: re.Match, known_starts: set[int]) -> str | None:
         """The precision the words around a name give it when they mark it as a place: a kind
-        of place after it ("Tora Khel district"), an apposition ("Baga, a fishing town"), or a
-        known place after a comma where a preposition opens it ("at El Adde, in Gedo")."""
+        of place after it ("Shin Kalay district"), an apposition ("Kukawa, a fishing town"), or a
+        known place after a comma where a preposition opens it ("at Bulo Marer, in Bay")."""
         after = self._after.match(text, run.end())
         if after and _INDEFINITE.search(text, max(0, run.start() - 4), run.start()):
-            return None          # "a Hazara neighbourhood" describes; "the Dir Colony neighbourhood" names
+            return None          # "a Shia neighbourhood" describes; "the Gulbahar Colony neighbourhood" names
         if after:
             word = after.group(1).lower()
             return None if word in ("area", "camp", "valley", "city") else self.after[word]
@@ -300,7 +302,7 @@ class PlaceFinder:
 
 @component("places", requires=["doc.sentences", "doc.mentions"], assigns=["doc.mentions"])
 def make_places(codebook, **config):
-    """places: place names resolved to gazetteer entries (coordinates, province, country)."""
+    """Finds place names and resolves them to gazetteer entries (coordinates, province, country)."""
     return PlaceFinder(load_gazetteer(), load_cues())
 
 
