@@ -18,7 +18,7 @@ import re
 import sys
 import unicodedata
 from array import array
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from sourcebook.model import Place
@@ -50,6 +50,7 @@ _DOUBLE = re.compile(r"([a-z])\1")
 _DIGRAPHS = str.maketrans({"q": "k", " ": None})
 
 
+@lru_cache(maxsize=1 << 16)  # the same capitalised words are looked up in every document
 def spelling_key(key: str) -> str:
     """A looser key (of a `name_key`) under which transliterations of one name meet: no Arabic
     article, dh -> d, ou -> u, q -> k, doubled letters single, no final h after a vowel, no
