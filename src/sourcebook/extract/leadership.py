@@ -20,6 +20,7 @@ from sourcebook.extract._frames import (Entity, Frame, alternation, best_date, c
 from sourcebook.extract._leader_tables import infobox_tenures, table_tenures
 
 KIND = "leadership"
+_WORD = re.compile(r"[a-z][a-z-]*")
 _BARE_DEATH = re.compile(r"^([A-Z][\w'’-]+)\s(?:was\s(?:\w+\s)?(?=killed|assassinated|executed|detained|arrested|captured)|(?=died))(\w+)")
 
 
@@ -70,9 +71,12 @@ class _Leadership:
         self.replaced = compile_pattern(cues["replaced"], macros)
         self.follows_end = compile_pattern(cues["follows_end"], macros)
         # one cheap test per sentence before the patterns: most sentences name no role and no leader
-        self.gate = compile_pattern(cues["gate"], macros)
+        # a phrase's longest word stands for it ("in place of", "secretary general"): "in", "of" or
+        # "general" would let every sentence through
+        first = lambda words: {max(w.replace("(", " ").replace(")", " ").split(), key=len) for w in words}
+        self.gate_words = first(self.roles) | {w.lower() for w in cues["gate_words"]}
         self.gate_person = compile_pattern(cues["gate_person"], macros)
-        self.death_gate = re.compile(alternation(list(self.reasons) + ["replacing", "succeeding"]), re.I)
+        self.death_words = first(self.reasons) | {"replacing", "succeeding", "shot"}
         self.organs = {w.lower() for w in cues.get("organs", [])}
         self.founder_roles = {v for k, v in self.roles.items() if k.startswith("found")}
         self.min_confidence = min_confidence
@@ -84,7 +88,8 @@ class _Leadership:
         deaths = []
         for k, frame in enumerate(frames):
             text = frame.text
-            if self.gate.search(text) and self.gate_person.search(text):
+            words = set(_WORD.findall(text.lower()))
+            if not words.isdisjoint(self.gate_words) and self.gate_person.search(text):
                 for spec, rx in self.patterns:
                     if spec.get("infobox"):
                         if rx.match(text):
@@ -95,7 +100,7 @@ class _Leadership:
                         t = self._read(frame, frames, m, spec, focus, k)
                         if t is not None:
                             self._add(tenures, t, [None, -10] if spec.get("keep_focus") else focus, k)
-            if not self.death_gate.search(text):
+            if words.isdisjoint(self.death_words):
                 continue
             deaths += self._deaths(frame, focus, k)
             for m in self.replaced.finditer(text):
