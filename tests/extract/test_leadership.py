@@ -60,15 +60,15 @@ def test_leadership_ignores_office_holders(run, text):
 @pytest.mark.parametrize("text, person, expected", [
     pytest.param("The Ansar Dine movement grew in Kidal. Iyad ag Ghali became its leader in March 2012.",
                  "Ghali", {"start": "2012-03", "role": "leader"}, id="became-its-role"),
-    pytest.param("Abu Ubaidah remains the emir of al-Shabaab, a position he has held since September 2014.",
-                 "Ubaidah", {"start": "2014-09", "role": "emir"}, id="remains-role-of"),
+    pytest.param("Jamal Ahmed remains the emir of Ansar al-Islam, a position he has held since September 2019.",
+                 "Jamal", {"start": "2019-09", "role": "emir"}, id="remains-role-of"),
     pytest.param("Lashkar-e-Taiba was founded in 1990 by Hafiz Muhammad Saeed in Afghanistan.",
                  "Saeed", {"start": "1990", "role": "founder"}, id="founded-in-by"),
     pytest.param("The Ansar Allah movement emerged in Saada. Its founder, Hussein al-Houthi, was killed "
                  "by government troops in September 2004.",
                  "Hussein", {"end": "2004-09", "end_reason": "killed", "role": "founder"}, id="its-role-apposition"),
-    pytest.param("Ali Dhere continues to serve as the al-Shabaab spokesman.",
-                 "Dhere", {"role": "spokesman"}, id="continues-to-serve"),
+    pytest.param("Abu Obaida continues to serve as the Hamas spokesman.",
+                 "Obaida", {"role": "spokesman"}, id="continues-to-serve"),
     pytest.param("Abu Yasir Hassan is widely described as the overall leader of Ahlu Sunnah wal-Jama'ah.",
                  "Hassan", {"role": "leader"}, id="described-as-leader"),
 ])

@@ -8,7 +8,7 @@ from typing import Any
 from sourcebook.model import Claim, Document
 from sourcebook.extract._frames import TOKEN, Entity, Frame, date_of, frames_of
 
-# appositions and asides inside a subject phrase: ", a former TTP commander,", "(IMU)",
+# appositions and asides inside a subject phrase: ", a former Hamas commander,", "(PFLP)",
 # ", who was previously part of X", ", then led by X,"
 _ASIDE = re.compile(
     r",\s(?:(?:an?|the|its|their|his|then|now|later|formerly|also|once|which|who|whose|known|better|led|based|"

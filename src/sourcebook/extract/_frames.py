@@ -154,7 +154,7 @@ def _unknown_names(doc: Document, start: int, end: int, taken: list[tuple[int, i
         while words and (words[0].group().rstrip(".").lower() in stop or words[0].group().rstrip(".").lower() in titles):
             words.pop(0)
         if words and words[-1].group().rstrip(".").lower() in titles:
-            continue                       # "Teaching Associate", "Prime Minister": a title, not a name
+            continue                       # "Research Associate", "Prime Minister": a title, not a name
         while words and (words[-1].group().rstrip(".").lower() in stop
                          or words[-1].group().lower() in ("of", "in", "for", "the", "al", "el", "-")):
             words.pop()

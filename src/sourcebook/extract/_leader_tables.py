@@ -1,4 +1,4 @@
-"""Tenures told as structured text: an infobox line ("Leaders: A (2008–2014); B (2014–present)")
+"""Tenures told as structured text: an infobox line ("Leaders: A (1998–2006); B (2006–present)")
 and a table of leaders (Person | Organization | Period | How it ended), as encyclopaedia pages
 and background briefs print them."""
 from __future__ import annotations

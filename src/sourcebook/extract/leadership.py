@@ -1,9 +1,8 @@
 """The `leadership` component: who led which group, in which role, from when to when.
 
-Reports tell a tenure in pieces: an appointment ("X was appointed as the fourth Emir of Y in
-July 2017"), an apposition ("the JUI-F chief, X"), an end told later ("He was killed ... on 10
-August 2017"), an infobox line ("Leaders: A (2008–2014); B (2014–present)") or a table of
-leaders. Each piece is read from a sentence frame (extract/_frames.py) with the patterns of
+Reports tell a tenure in pieces: an appointment ("X was named the third emir of Y in March
+2019"), an apposition ("the Hamas chief, X"), an end told later ("He was killed ... on 4 May
+2022"), an infobox line ("Leaders: A (1998–2006); B (2006–present)") or a table of leaders. Each piece is read from a sentence frame (extract/_frames.py) with the patterns of
 codebook/data/leadership_cues.yaml; the pieces of one person's tenure of one group are then
 joined into one claim, whose every value keeps the words that state it.
 """

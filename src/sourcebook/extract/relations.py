@@ -1,9 +1,9 @@
 """The `relations` component: subject–predicate–object statements between groups and people.
 
 Every predicate of the codebook (predicates.yaml) has its sentence patterns in
-codebook/data/relation_patterns.yaml: "X, the Islamic State's Afghan affiliate" (branch_of),
-"A, B and C openly rejected Daesh's concept of Caliphate" (rejected_authority_of, one claim per
-name of the list), "X, a former TTP commander" (formerly_member_of), "its ally, the IMU"
+codebook/data/relation_patterns.yaml: "X, the Islamic State's Sahel affiliate" (branch_of),
+"A, B and C refused to recognise the caliph's authority" (rejected_authority_of, one claim per
+name of the list), "X, a former Hamas commander" (formerly_member_of), "its ally, the PFLP"
 (allied_with, "its" read as the group last named)... A subject phrase keeps its head name, or
 every name of a list; asides ("X, a former Y commander, and Z") are set apart first.
 Leaders are not coded here: the leadership component records tenures.
