@@ -102,11 +102,13 @@ def test_corpus_killed_build_leaves_whole_documents(corpus_build, tmp_path):
         proc.wait()
         if not db.exists():
             continue
-        with Sourcebook(db) as book, book.Session() as session:
-            stored = dict(session.execute(select(DocumentRow.name, func.count(ClaimRow.id))
-                                          .outerjoin(ClaimRow, ClaimRow.document_id == DocumentRow.id)
-                                          .group_by(DocumentRow.name)).all())
+        with Sourcebook(db) as book:
+            with book.Session() as session:
+                stored = dict(session.execute(select(DocumentRow.name, func.count(ClaimRow.id))
+                                              .outerjoin(ClaimRow, ClaimRow.document_id == DocumentRow.id)
+                                              .group_by(DocumentRow.name)).all())
             for name, n in stored.items():
                 assert n == expected[name], (delay, name)
             book.build([CORPUS])      # the next build finishes the rest
-            assert len(session.scalars(select(DocumentRow.id)).all()) == len(expected)
+            with book.Session() as session:   # a new snapshot: the one above predates the build
+                assert len(session.scalars(select(DocumentRow.id)).all()) == len(expected)
