@@ -9,6 +9,7 @@ sources, in the order they were stored.
 from __future__ import annotations
 
 import uuid
+import csv
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -213,6 +214,17 @@ def citation(source: Source) -> str:
     """A citation of a document (GTD `scite`, UCDP `source_article`): author, title, date and its name here."""
     parts = [source.author, f'"{source.title}"' if source.title else None, source.published, source.name]
     return ", ".join(p for p in parts if p)
+
+
+def write_csv(fh, columns: tuple[str, ...] | list[str], rows) -> int:
+    """A CSV of `columns`, one line per row dict; returns the rows written."""
+    writer = csv.writer(fh)
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow([csv_value(row.get(c)) for c in columns])
+        n += 1
+    return n
 
 
 def csv_value(value: Any) -> str:

@@ -11,11 +11,10 @@ is reported (ACLED's rule).
 """
 from __future__ import annotations
 
-import csv
 
 from sourcebook.export import Exporter
 from sourcebook.export._codes import dataset_codes
-from sourcebook.export._rows import EventRecord, actor_types, csv_value, event_records
+from sourcebook.export._rows import EventRecord, actor_types, event_records, write_csv
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
@@ -95,13 +94,7 @@ def acled_rows(session, codebook):
 
 
 def write_acled(session, codebook, fh) -> int:
-    writer = csv.writer(fh)
-    writer.writerow(COLUMNS)
-    n = 0
-    for row in acled_rows(session, codebook):
-        writer.writerow([csv_value(row.get(c)) for c in COLUMNS])
-        n += 1
-    return n
+    return write_csv(fh, COLUMNS, acled_rows(session, codebook))
 
 
 EXPORTER = Exporter("acled", ".csv", "text/csv", write_acled,

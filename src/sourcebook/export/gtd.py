@@ -11,11 +11,10 @@ state actions, which the GTD leaves out: only attacks are written.
 from __future__ import annotations
 
 import calendar
-import csv
 
 from sourcebook.export import Exporter
 from sourcebook.export._codes import dataset_codes
-from sourcebook.export._rows import EventRecord, citation, csv_value, event_records
+from sourcebook.export._rows import EventRecord, citation, event_records, write_csv
 
 COLUMNS = ("eventid", "iyear", "imonth", "iday", "approxdate", "country", "country_txt", "region", "region_txt",
            "provstate", "city", "latitude", "longitude", "specificity", "summary", "suicide", "attacktype1",
@@ -73,13 +72,7 @@ def gtd_rows(session, codebook):
 
 
 def write_gtd(session, codebook, fh) -> int:
-    writer = csv.writer(fh)
-    writer.writerow(COLUMNS)
-    n = 0
-    for row in gtd_rows(session, codebook):
-        writer.writerow([csv_value(row.get(c)) for c in COLUMNS])
-        n += 1
-    return n
+    return write_csv(fh, COLUMNS, gtd_rows(session, codebook))
 
 
 EXPORTER = Exporter("gtd", ".csv", "text/csv", write_gtd,

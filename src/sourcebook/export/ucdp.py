@@ -12,11 +12,10 @@ not UCDP's actor ids, which are left out with the other UCDP-internal ids.
 from __future__ import annotations
 
 import calendar
-import csv
 
 from sourcebook.export import Exporter
 from sourcebook.export._codes import dataset_codes
-from sourcebook.export._rows import EventRecord, citation, csv_value, event_records
+from sourcebook.export._rows import EventRecord, citation, event_records, write_csv
 
 COLUMNS = ("id", "year", "type_of_violence", "dyad_name", "side_a", "side_b", "number_of_sources", "source_article",
            "source_office", "source_date", "source_headline", "where_prec", "where_coordinates", "adm_1", "adm_2",
@@ -92,13 +91,7 @@ def ucdp_rows(session, codebook):
 
 
 def write_ucdp(session, codebook, fh) -> int:
-    writer = csv.writer(fh)
-    writer.writerow(COLUMNS)
-    n = 0
-    for row in ucdp_rows(session, codebook):
-        writer.writerow([csv_value(row.get(c)) for c in COLUMNS])
-        n += 1
-    return n
+    return write_csv(fh, COLUMNS, ucdp_rows(session, codebook))
 
 
 EXPORTER = Exporter("ucdp", ".csv", "text/csv", write_ucdp,
