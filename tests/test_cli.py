@@ -80,3 +80,11 @@ def test_cli_bad_database_url_is_one_line_error(tmp_path):
 def test_cli_python_m_sourcebook():
     proc = subprocess.run([sys.executable, "-m", "sourcebook", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "build" in proc.stdout
+
+
+def test_cli_file_names_are_text_not_markup(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "[bold]loud.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(folder), "--db", str(tmp_path / "kb.sqlite"), "-q"])
+    assert "[bold]loud.txt" in result.output

@@ -6,6 +6,7 @@ from typing import Iterator
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sourcebook.core import Sourcebook
@@ -18,6 +19,12 @@ DB_HELP = "SQLite file path, or a SQLAlchemy URL such as postgresql+psycopg://us
 DEFAULT_DB = "sourcebook.sqlite"
 
 
+def skipped(message: str) -> None:
+    """One line on standard error for an input that was skipped; the message (file names,
+    document text) is printed as text, never read as Rich markup."""
+    err_console.print(Text.assemble(("skipped ", "yellow"), message), soft_wrap=True, highlight=False)
+
+
 @contextmanager
 def open_book(db: str, **kwargs) -> Iterator[Sourcebook]:
     """Open the knowledge base; a SourcebookError becomes a one-line message and exit code 1."""
@@ -25,7 +32,7 @@ def open_book(db: str, **kwargs) -> Iterator[Sourcebook]:
         with Sourcebook(db, **kwargs) as book:
             yield book
     except SourcebookError as e:
-        err_console.print(f"[red]error:[/red] {e}", highlight=False, markup=True)
+        err_console.print(Text.assemble(("error: ", "red"), str(e)), soft_wrap=True, highlight=False)
         raise typer.Exit(1) from e
 
 

@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from sourcebook.cli._common import DB_HELP, DEFAULT_DB, err_console, open_book, progress_bar
+from sourcebook.cli._common import DB_HELP, DEFAULT_DB, err_console, open_book, progress_bar, skipped
 from sourcebook.cli._tables import print_summary
 
 
@@ -18,7 +18,7 @@ def build(paths: Optional[List[Path]] = typer.Argument(None, help="Files or fold
     with open_book(db, config=config) as book, progress_bar(not quiet) as progress:
         report = book.build(paths or [], progress=progress)
     for line in report.errors:
-        err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False, markup=True)
+        skipped(line)
     if not quiet:
         err_console.print(f"{len(report.added)} documents added, {len(report.unchanged)} unchanged, "
                           f"{len(report.errors)} skipped in {report.seconds:.1f} s", highlight=False)
@@ -32,7 +32,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders to rea
     with open_book(db) as book, progress_bar() as progress:
         report = book.ingest(paths, progress=progress)
     for line in report.errors:
-        err_console.print(f"[yellow]skipped[/yellow] {line}", highlight=False, markup=True)
+        skipped(line)
     err_console.print(f"{len(report.added)} documents added, {len(report.unchanged)} already stored, "
                       f"{len(report.errors)} skipped", highlight=False)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.text import Text
 
 from sourcebook.cli._common import DB_HELP, DEFAULT_DB, err_console, open_book
 from sourcebook.export import exporters, get_exporter
@@ -32,7 +33,7 @@ def get_exporter_or_exit(fmt: str):
     try:
         return get_exporter(fmt)
     except Exception as e:
-        err_console.print(f"[red]error:[/red] {e}", highlight=False)
+        err_console.print(Text.assemble(("error: ", "red"), str(e)), soft_wrap=True, highlight=False)
         raise typer.Exit(2) from e
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from sourcebook.cli._common import DB_HELP, DEFAULT_DB, err_console, open_book, progress_bar
+from sourcebook.cli._common import DB_HELP, DEFAULT_DB, err_console, open_book, progress_bar, skipped
 from sourcebook.importers import importers
 
 SHOWN_PROBLEMS = 50    # the rest are counted; `--problems FILE` keeps them all
@@ -22,7 +22,7 @@ def import_dataset(path: Path = typer.Argument(..., help="The dataset's CSV file
     with open_book(db) as book, progress_bar(not quiet) as progress:
         report = book.import_dataset(fmt, path, progress=progress, resolve=resolve)
     for problem in report.problems[:SHOWN_PROBLEMS]:
-        err_console.print(f"[yellow]skipped[/yellow] {path}:{problem}", highlight=False, markup=True)
+        skipped(f"{path}:{problem}")
     if len(report.problems) > SHOWN_PROBLEMS:
         err_console.print(f"… and {len(report.problems) - SHOWN_PROBLEMS} more malformed rows", highlight=False)
     if problems is not None:
