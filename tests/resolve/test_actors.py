@@ -116,3 +116,27 @@ def test_actors_merge_across_documents(codebook):
     assert set(merged) == {"Tehrik-e-Taliban Pakistan", "Islamic State", "Islamic State Khorasan Province",
                            "Abu Omar al-Shishani"}
     assert {"Pakistani Taliban", "TTP", "Tehreek-e-Taliban"} <= set(merged["Tehrik-e-Taliban Pakistan"].aliases)
+
+
+@pytest.mark.parametrize("text,person,alias", [
+    pytest.param("The council chose Sheikh Omar Dahir as leader in 2019. Dahir was captured two years later.\n",
+                 "Sheikh Omar Dahir", "Dahir", id="surname-after-full-name"),
+])
+def test_actors_surname_alone_joins_the_full_name(run, text, person, alias):
+    doc = run(text)
+    actor = next(a for a in doc.meta["actors"] if a.name == person)
+    assert alias in actor.aliases
+
+
+def test_actors_surname_shared_by_two_people_joins_neither(run):
+    doc = run("Ali Hassan and Yusuf Hassan led the raid. Hassan was later arrested.\n")
+    assert not any("Hassan" in a.aliases for a in doc.meta["actors"])
+
+
+@pytest.mark.parametrize("text,short", [
+    pytest.param("In 2016 the UN Security Council's Somalia sanctions committee listed two more financiers.\n",
+                 "Somalia sanctions committee", id="after-possessor"),
+])
+def test_actors_long_body_name_keeps_its_short_form(run, text, short):
+    doc = run(text)
+    assert any(short in a.aliases for a in doc.meta["actors"])

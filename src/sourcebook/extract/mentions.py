@@ -13,6 +13,7 @@ below the whole pipeline's budget of 50 KB/s, and reads Arabic and Urdu names po
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from sourcebook.extract._aliases import AliasHit, AliasIndex, build_index
@@ -80,6 +81,7 @@ class MentionFinder:
             if value in learned.links:
                 data["alias_of"] = learned.links[value]
             mentions.append(Mention("person", doc.span(run.start, run.end), value, data))
+        mentions += _surnames(doc, mentions, taken + [(m.start, m.end) for m in mentions])
         skip = doc.meta.get("boilerplate") or []
         mentions = [m for m in mentions if not _overlaps(skip, m.start, m.end, inside=True)]
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -113,6 +115,29 @@ class MentionFinder:
                     continue
             out.append(h)
         return out
+
+
+def _surnames(doc: Document, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """A person named again by the last word of their name alone ("Commander Yusuf Ahmadi ...
+    Ahmadi was killed"), after the full name and only when no other person of the document ends
+    with that word: reports do this constantly, and the short form is the same person."""
+    owners: dict[str, set[str]] = {}
+    first_seen: dict[str, int] = {}
+    for m in mentions:
+        words = m.text.split() if m.label == "person" else []
+        if len(words) >= 2 and len(words[-1]) >= 4 and words[-1][0].isupper():
+            owners.setdefault(words[-1], set()).add(m.value)
+            first_seen[words[-1]] = min(first_seen.get(words[-1], m.end), m.end)
+    out = []
+    for word, people in owners.items():
+        if len(people) != 1:
+            continue
+        full = next(iter(people))
+        for hit in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", doc.text):
+            if hit.start() >= first_seen[word] and not _overlaps(taken, hit.start(), hit.end()):
+                out.append(Mention("person", doc.span(hit.start(), hit.end()), word,
+                                   {"actor_type": "person", "alias_of": full}))
+    return out
 
 
 def _headline(text: str, pos: int) -> bool:

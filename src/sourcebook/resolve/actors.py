@@ -11,6 +11,7 @@ guessed. `doc.meta["actors"]` lists the document's actors with every other name 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -72,6 +73,25 @@ class ActorResolver:
         return entries
 
 
+_POSSESSOR = re.compile(r"^.+?['’]s\s+(?=\S)")
+_BRACKETED = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def _inner_names(surface: str) -> list[str]:
+    """The shorter names a long one holds, which other writers use alone: the name after a
+    possessor ("the Security Council's Somalia sanctions committee" -> "Somalia sanctions
+    committee") and a bracketed name of several words ("Security Council (Somalia sanctions
+    committee)")."""
+    out = []
+    m = _POSSESSOR.match(surface)
+    if m and len(surface[m.end():].split()) >= 2:
+        out.append(surface[m.end():])
+    m = _BRACKETED.match(surface)
+    if m and len(m["inner"].split()) >= 2:
+        out.append(m["inner"])
+    return out
+
+
 class _DocActors:
     """The actors of one document: what its mentions found, and what its claims name."""
 
@@ -99,7 +119,7 @@ class _DocActors:
 
     def _see(self, name: str, surface: str, actor_type: str, alias: str | None = None) -> None:
         names = self.seen.setdefault(name, [])
-        for n in (surface, alias):
+        for n in (surface, alias, *_inner_names(surface)):
             if n and n not in names:
                 names.append(n)
         self.types.setdefault(name, actor_type)
