@@ -92,6 +92,18 @@ def test_events_attack_and_target_types(extract, text, attack_type, suicide, tar
     pytest.param("On 8 July 2019, gunmen entered the campus of a college in Mosul and killed 4 people.",
                  "Educational Institution", id="object-of-agent-verb"),
     pytest.param("On 8 July 2019, gunmen opened fire in Mosul, killing 4 people.", None, id="no-target-named"),
+    pytest.param("On 6 June 2020 a car bomb exploded at a checkpoint in Kirkuk.", "Police", id="checkpoint"),
+    pytest.param("On 6 June 2020 insurgents overran an army camp at Diffa.", "Military", id="army-camp"),
+    pytest.param("On 6 June 2020 gunmen attacked an outpost of the Kurdish forces near Hasakah.", "Military",
+                 id="outpost-of-forces"),
+    pytest.param("On 6 June 2020 militants attacked a passenger boat on the lake near Kidal.", "Maritime",
+                 id="passenger-boat"),
+    pytest.param("On 6 June 2020 gunmen raided a cathedral in Kaduna.", "Religious Figures/Institutions",
+                 id="cathedral"),
+    pytest.param("On 6 June 2020 a bomb hit a vehicle carrying troops near Marib.", "Military", id="vehicle-of-troops"),
+    pytest.param("On 6 June 2020 gunmen stormed a bar in Kisumu, killing 8 people.", "Business", id="bar"),
+    pytest.param("On 6 June 2020 a bomb hit the convoy of a provincial governor in Kandahar.", "Government (General)",
+                 id="convoy-of-an-official"),
 ])
 def test_events_target_phrase_types(extract, text, target_type):
     events = extract(text)
@@ -250,6 +262,31 @@ def test_events_headline_only_adds_to_the_story(extract):
 ])
 def test_events_not_events(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The conflict has killed more than 30,000 people in Darfur, according to monitors.",
+                 id="conflict-toll"),
+    pytest.param("The civil war killed more than 300,000 people and displaced millions in Tigray.", id="war-toll"),
+    pytest.param("Attacks by the group killed 1,400 civilians in Borno last year.", id="last-year"),
+    pytest.param("Since 2015 the insurgency has killed over 6,000 people in Cabo Delgado.", id="since-year"),
+    pytest.param("In 2021 alone, militant attacks killed 900 people in Tillaberi.", id="year-alone"),
+    pytest.param("So far this year, bombings have killed 200 people in Kabul.", id="so-far"),
+    pytest.param("Between 2016 and 2019 the group carried out an estimated 300 raids in Diffa.", id="multi-year-span"),
+])
+def test_events_running_totals_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("On 3 May 2019 a bomb killed 40 people at a market in Kirkuk, the deadliest attack since 2015.",
+                 id="deadliest-since"),
+    pytest.param("In March 2018 a bombing at a bus station in Kano killed 17 people, the third this year.",
+                 id="month-dated-with-this-year"),
+])
+def test_events_single_incident_beside_a_total_stays(extract, text):
+    assert len(extract(text)) == 1
+
 
 
 def test_events_chronology_table(extract):

@@ -51,6 +51,8 @@ _SUBJECT_WORDS = re.compile(r"((?:[A-Za-z'’-]+\s+)?[A-Za-z'’-]+)\s+(?:(?:had
 _CLAIMED_THE = re.compile(r"\b(?:claimed|claims|claiming)\s+(?:responsibility\s+for\s+)?(?:the|that|this)\s+"
                           r"(?:[\w'’-]+\s+){0,2}$", re.I)
 # "no attack followed", "without further bombings": the event did not happen
+# dates precise enough to name one incident
+_FINE_PRECISIONS = frozenset({"day", "month"})
 _NEGATED = re.compile(r"\b(?:no|without)\s+(?:further\s+|new\s+|such\s+|major\s+)?$", re.I)
 _PASSIVE_BE = re.compile(r"\b(?:were|was|been|are|is|being)$", re.I)
 _HEADLINE_WORDS = 25               # longer lines above a dateline are a standfirst, not a headline
@@ -242,6 +244,8 @@ class _Builder:
             self.add_to_previous(s, e)
             return
         trig, reference = main
+        if self.running_total(trig, s, e):
+            return
         if trig.form == "casualty" and self.militant_toll(figures, quantities):
             # "nearly 1,200 terrorists had been killed": the result of an operation, not an attack
             self.add_to_previous(s, e)
@@ -347,6 +351,22 @@ class _Builder:
         if lex.cue("hypothetical", text[trig.end:trig.end + 100], "after"):
             return True
         return bool(lex.cue("hypothetical", text[max(seg_start, trig.start - 60):trig.start], "before"))
+
+    def running_total(self, trig: Trigger, s: int, e: int) -> bool:
+        """A toll summed over many incidents ("the war has killed 300,000", "attacks killed 900 people
+        last year", "since 2015 the insurgency has killed"): no single event unless the clause
+        dates one to the month or day."""
+        text, lex = self.text, self.lex
+        if any(getattr(d.value, "precision", "") in _FINE_PRECISIONS for d in self.index.within("date", s, e)):
+            return False
+        if lex.cue("aggregate", text[s:e]):
+            return True
+        if trig.form == "casualty":
+            if lex.cue("aggregate_subject", text[max(s, trig.start - 60):trig.start]):
+                return True
+            # "militant attacks killed 900": a plural event noun as the subject of the toll
+            return any(t.plural and t.end <= trig.start for t in self.triggers_in(s, trig.start))
+        return False
 
     def main_trigger(self, triggers: list[Trigger], seg_start: int) -> tuple[Trigger, bool] | None:
         """The trigger that carries the clause's event, and whether it only refers back."""
