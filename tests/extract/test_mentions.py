@@ -146,3 +146,67 @@ def test_mentions_person_aliases(find, make_doc, text, expected):
 ])
 def test_mentions_unit_in_a_title_is_no_person(find, make_doc, text):
     assert persons(find(text, make_doc)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Yahya Ibrahim al-Houthi addressed the crowd.", [("person", "Yahya Ibrahim al-Houthi")],
+                 id="two-given-names"),
+    pytest.param("Rescuers said Mahmoud al-Shabaab was the grocer.", [("person", "Mahmoud al-Shabaab")],
+                 id="one-given-name-mid-sentence"),
+    pytest.param("Fighters of al-Shabaab crossed into Gedo.", [("actor", "al-Shabaab")], id="group-after-of"),
+    pytest.param("When al-Shabaab withdrew, the town emptied.", [("actor", "al-Shabaab")],
+                 id="group-after-opener"),
+    pytest.param("Somalia's al-Shabaab lost ground.", [("actor", "Somalia"), ("actor", "al-Shabaab")],
+                 id="group-after-possessive"),
+])
+def test_mentions_family_name_particle_stays_in_person(find, make_doc, text, expected):
+    found = [(m.label, m.value) for m in find(text, make_doc) if m.label in ("actor", "person")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("The Chadian army shelled the island.", [("Chadian army", "Chadian army", "TD")], id="army"),
+    pytest.param("Ugandan troops and the Congolese air force moved north.",
+                 [("Ugandan troops", "Ugandan troops", "UG"), ("Congolese air force", "Congolese air force", "CD")],
+                 id="troops-air-force"),
+    pytest.param("Senegalese police arrested two men.", [("Senegalese police", "Senegalese police", "SN")],
+                 id="police"),
+    pytest.param("Ugandan traders reopened the market.", [], id="no-force-word"),
+    pytest.param("The army of the north regrouped.", [], id="no-nationality"),
+])
+def test_mentions_nationality_and_force_word_is_a_state(find, make_doc, text, expected):
+    found = [(m.text, m.value, m.data.get("country")) for m in find(text, make_doc)
+             if m.label == "actor" and m.data.get("actor_type") == "state" and not m.data.get("known")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Gunmen stormed the Sahafi Hotel in Mogadishu.", [], id="hotel"),
+    pytest.param("A bomb hit the Ansar Mosque near the square.", [], id="mosque-after-group-head"),
+    pytest.param("Shelling closed the Jabhat Market of Idlib.", [], id="market"),
+    pytest.param("The Tanzim Hurras Brigade fought on.", [("Tanzim Hurras Brigade", "Tanzim Hurras Brigade")],
+                 id="group-still-found"),
+])
+def test_mentions_venue_is_not_an_organization(find, make_doc, text, expected):
+    assert [(t, v) for t, v in actors(find(text, make_doc))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("The Movement for Unity and Jihad in West Africa seized Gao.",
+                 [("Movement for Unity and Jihad in West Africa", "Movement for Oneness and Jihad in West Africa")],
+                 id="mujao-long"),
+    pytest.param("A Support Group of Islam and Muslims cell retreated.",
+                 [("Support Group of Islam and Muslims", "Jama'at Nusrat al-Islam wal-Muslimin")], id="jnim-english"),
+    pytest.param("Harakat ul-Mujahideen cadres trained there.",
+                 [("Harakat ul-Mujahideen", "Harkat-ul-Mujahideen")], id="hum"),
+    pytest.param("Both the ADF and ISCAP claimed it.",
+                 [("ADF", "Allied Democratic Forces"), ("ISCAP", "Islamic State Central Africa Province")],
+                 id="adf-apart-from-iscap"),
+    pytest.param("IS-Mozambique fighters took Mocimboa.",
+                 [("IS-Mozambique", "Ahlu Sunnah Wal Jamaa")], id="mozambique-apart-from-iscap"),
+    pytest.param("VDP auxiliaries and the Counter-Terrorism Service deployed.",
+                 [("VDP", "Volunteers for the Defence of the Homeland"), ("Counter-Terrorism Service", "Counter Terrorism Service")],
+                 id="vdp-cts"),
+])
+def test_mentions_registry_groups_with_inner_and_of(find, make_doc, text, expected):
+    assert actors(find(text, make_doc)) == expected

@@ -46,6 +46,7 @@ class RunReader:
         self.roles = lex("roles")
         self.openers = lex("name_openers")
         self.facility = lex("facility_words")
+        self.venues = lex("venue_words")
         self.group_words = lex("group_words")
         self.group_heads = lex("group_heads")
         self.tails = lex("group_tails")
@@ -125,6 +126,8 @@ class RunReader:
             if not words:
                 continue
             folds = [w.fold for w in words]
+            if any(w.fold in self.venues and w.text[0].isupper() for w in words[1:]):
+                continue
             name = Run(words[0].start, words[-1].end, words, text[words[0].start:words[-1].end])
             if self.rules.key(name.text) in self.not_actors:
                 continue

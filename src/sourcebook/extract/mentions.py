@@ -41,6 +41,8 @@ class MentionFinder:
         self.types = {e.name: e.actor_type for e in codebook.actors}
         self.runs = RunReader(self.rules)
         self.locative = self.rules.lex("locative_words")
+        self.demonyms = {str(k).lower(): v for k, v in (codebook.names.get("demonyms") or {}).items()}
+        self.forces = _forces_pattern(self.demonyms, self.rules.lex("force_words"))
 
     def __call__(self, doc: Document) -> Document:
         doc.mentions.extend(self.find(doc))
@@ -68,6 +70,9 @@ class MentionFinder:
         unknown = set(learned.unknown)
         mentions = [self._actor_mention(doc, h, unknown) for h in hits]
         taken = [(h.start, h.end) for h in hits]
+        for m in self._state_forces(doc, taken):
+            mentions.append(m)
+            taken.append((m.start, m.end))
         for run in self.runs.organizations(text, runs):
             if not _overlaps(taken, run.start, run.end):
                 mentions.append(Mention("actor", doc.span(run.start, run.end), run.text,
@@ -108,6 +113,8 @@ class MentionFinder:
             surface = text[h.start:h.end]
             if len(surface) <= 2 and _headline(text, h.start):
                 continue
+            if self._family_name(text, h, out):
+                continue
             if (" " not in surface and not surface.isupper() and all(
                     self.types.get(e) == "state" for e in h.entries)):
                 before = text[max(0, h.start - 25):h.start].split()
@@ -115,6 +122,57 @@ class MentionFinder:
                     continue
             out.append(h)
         return out
+
+
+    def _state_forces(self, doc: Document, taken: list[tuple[int, int]]) -> list[Mention]:
+        """A nationality adjective and a word for armed forces ("the Chadian army", "Ugandan
+        troops"): that state's forces, named as written, whether or not the registry lists them."""
+        if self.forces is None:
+            return []
+        out = []
+        for m in self.forces.finditer(doc.text):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            value = m.group(1) + " " + m.group(2).lower()
+            out.append(Mention("actor", doc.span(m.start(), m.end()), value,
+                               {"actor_type": "state", "known": False,
+                                "country": self.demonyms[m.group(1).lower()]}))
+        return out
+
+    def _family_name(self, text: str, hit: AliasHit, kept: list[AliasHit]) -> bool:
+        """True for a group's name written as a family name after a person's given names
+        ("Yahya Ibrahim al-Houthi"): families give their name to movements, and the particle
+        run glued to capitalised given names belongs to the person."""
+        head = _PARTICLE_HEAD.match(text, hit.start, hit.end)
+        if not head or " " in text[hit.start:hit.end]:
+            return False
+        given = _GIVEN_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+        if not given or (kept and kept[-1].end > given.start(1)):
+            return False
+        words = [w for w in re.split(r"[ \-]", given.group(1)) if w]
+        if any(self.rules.fold_word(w) in self.runs.stop for w in words):
+            return False
+        if len(words) >= 2:
+            return True
+        return not _sentence_start(text, given.start(1))
+
+
+# "al-"/"el-" opening a one-word name, and the capitalised words glued before it.
+_PARTICLE_HEAD = re.compile(r"(?:al|el|Al|El)[-‐‑ ]")
+_GIVEN_BEFORE = re.compile(r"((?:[A-Z][a-z]+(?:['’][a-z]{2,})?[ \-]){1,3})\Z")
+
+
+def _forces_pattern(demonyms: dict[str, str], forces: set[str]) -> re.Pattern | None:
+    if not demonyms or not forces:
+        return None
+    adjectives = "|".join(re.escape(d[0].upper() + d[1:]) for d in sorted(demonyms, key=len, reverse=True))
+    words = "|".join(re.escape(f) for f in sorted(forces, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + adjectives + r")[ ]+(?i:(" + words + r"))(?![\w-])")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \"'“(*_#")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _surnames(doc: Document, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
