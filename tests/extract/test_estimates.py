@@ -52,3 +52,57 @@ def test_estimates_infobox_line(run):
 ])
 def test_estimates_ignores_other_figures(run, text):
     assert estimates(run(text)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Several Member States assessed that Boko Haram has about 1,800 fighters.",
+                 {"low": 1800, "source": "member states"}, id="member-states-source"),
+    pytest.param("Nigerian intelligence officials said in 2020 that ISWAP had as many as 5,000 fighters.",
+                 {"low": 5000, "source": "nigerian intelligence officials", "as_of": "2020"}, id="officials-source"),
+    pytest.param("Hamas is thought to have 20,000 to 25,000 fighters in Gaza, according to the Israeli General Staff.",
+                 {"low": 20000, "source": "general staff"}, id="according-to-after-figure"),
+    pytest.param("According to a 2022 UN Panel of Experts report, the Houthis field about 150,000 fighters.",
+                 {"low": 150000, "source": "panel of experts", "as_of": "2022"}, id="dated-report-by-panel"),
+    pytest.param("Member States estimate the strength of al-Shabaab at 9,000 fighters, a rise since 2019.",
+                 {"low": 9000, "source": "member states", "as_of": None}, id="since-is-no-as-of"),
+])
+def test_estimates_source_and_as_of(run, text, expected):
+    found = [c for c in estimates(run(text)) if c.values["low"] == expected["low"]]
+    assert len(found) == 1, estimates(run(text))
+    values = found[0].values
+    assert expected["source"] in values.get("source", "").lower()
+    if "as_of" in expected:
+        assert values.get("as_of") == expected["as_of"]
+
+
+def test_estimates_later_figure_keeps_its_own_date(run):
+    doc = run("According to the International Crisis Group, ISWAP had between 4,000 and 5,000 fighters in 2021, "
+              "up from 3,000 in 2016.")
+    dates = sorted((c.values["low"], c.values.get("as_of")) for c in estimates(doc))
+    assert dates == [(3000, "2016"), (4000, "2021")]
+
+
+def test_estimates_second_place_figure(run):
+    doc = run("The ADF is thought to have 1,200 fighters in North Kivu and roughly 300 inside Uganda.")
+    assert sorted(c.values["low"] for c in estimates(doc)) == [300, 1200]
+
+
+def test_estimates_fewer_remained(run):
+    doc = run("Abu Sayyaf is an armed group in the southern Philippines. By 2022, the army said fewer than 50 "
+              "members remained.")
+    found = estimates(doc)
+    assert [(c.values["high"], c.values["qualifier"]) for c in found] == [(50, "fewer than")]
+
+
+def test_estimates_table_size_row(run):
+    doc = run("# Ansar Allah\n\n| Ansar Allah | |\n|---|---|\n| Size | 100,000–200,000 (2020) |\n")
+    assert [(c.values["low"], c.values["high"], c.values.get("as_of")) for c in estimates(doc)] == \
+        [(100000, 200000, "2020")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The speaker said that 190 members of parliament had approved the budget of al-Shabaab's foes.",
+                 id="members-of-parliament"),
+])
+def test_estimates_ignores_members_of_a_body(run, text):
+    assert estimates(run(text)) == []

@@ -19,6 +19,8 @@ from sourcebook.extract._frames import (Entity, Frame, alternation, best_date, c
                                         frames_of, quantity_of)
 
 KIND = "estimate"
+_BODY_TAIL = re.compile(r"(?:\s(?:of\s)?[A-Z][\w-]+)*\s(?:Panel|Team|Committee|Group|Mission|Staff|Office|Council)"
+                        r"(?:\sof\s[A-Z][\w-]+)?")
 _VAGUE = re.compile(r"^(?:several|some|a\sfew|dozens|hundreds|thousands|tens|many|scores)\b", re.I)
 
 
@@ -28,14 +30,18 @@ class _Estimates:
             raise ValueError(f"the codebook has no fact kind {KIND!r}")
         cues = load_lexicon("estimate_cues")
         strength = alternation(cues["strength_nouns"])
-        macros = {"STRENGTH": strength}
-        self.noun = re.compile(rf"\s(?:(?:[\w'’-]+|\x01[ANL]\d+\x02)(?:\sand\s|\s|,\s)){{0,4}}?(?P<noun>{strength})\b"
+        # a word of a phrase, or a date inside it ("a 2021 report by", "report of July 2023 estimated")
+        macros = {"STRENGTH": strength, "W": r"(?:[\w'’-]+|\x01D\d+\x02)\s"}
+        self.noun = re.compile(rf"\s(?:(?:[\w'’-]+|\x01[ANL]\d+\x02)(?:\sand\s|\s|,\s)){{0,4}}?(?P<noun>{strength})\b(?!\sof\s(?!the\sgroup|its\b|\x01))"
                                rf"(?:\sand\s(?:{strength}))?(?:\s(?:in|based\sin|across)\s(?:the\s)?(?:[\w-]+\s(?:of\s)?)?\x01[LNA]\d+\x02)?", re.I)
         self.bare_lead = compile_pattern(cues["bare_lead"], macros)
         self.infobox = compile_pattern(cues["infobox"], macros)
         self.exclude = compile_pattern(cues["exclude"], macros)
         self.cue = compile_pattern(cues["cue"], macros)
         self.sources = [compile_pattern(p, macros) for p in cues["sources"]]
+        self.source_phrases = [compile_pattern(p, macros) for p in cues["source_phrases"]]
+        self.sources_after = [compile_pattern(p, macros) for p in cues["sources_after"]]
+        self.not_as_of = compile_pattern(cues["not_as_of"], macros)
         self.subjects = [compile_pattern(p, macros) for p in cues["subjects"]]
         self.clause_split = re.compile(cues["clause_split"], re.I)
 
@@ -44,7 +50,7 @@ class _Estimates:
         maker = ClaimMaker(doc, KIND)
         found: dict[tuple, object] = {}
         for frame in frames:
-            if self.infobox.match(frame.text):
+            if self.infobox.match(frame.doc.text[frame.start:frame.end]):
                 self._infobox(frame, maker, found)
                 continue
             self._sentence(frame, frames, maker, found)
@@ -80,13 +86,13 @@ class _Estimates:
                     qty = (frame.quote(qb, nm.end()).strip(), frame.span(qb, nm.end()))
                 elif bare:
                     qty = (frame.quote(a + bare.start(), a + bare.end()).strip(" ,"), frame.span(a + bare.start(), a + bare.end()))
-                elif first is not None and re.match(r"(?:\s(?:as|in|on|at|by|according|that|and|or|over|for)\b|\s*[.,;)]|\s*$)", text[qb:]):
+                elif first is not None and re.match(r"(?:\s(?:as|in|on|at|by|according|that|and|or|over|for|inside|outside|across|within|among)\b|\s*[.,;)]|\s*$)", text[qb:]):
                     qty = first[1]
                 else:
                     continue
                 if not (self.cue.search(clause) or frame.entities(qb, nm.end() if nm else qb, "A")):
                     continue
-                source = self._source(frame, a, qa)
+                source = self._source(frame, a, qa, qb)
                 subject = self._subject(frame, a, b, source)
                 if subject is None:
                     subject = first[0] if first is not None else \
@@ -95,7 +101,7 @@ class _Estimates:
                     continue
                 if first is None:
                     first = (subject, qty)
-                date = self._as_of(frame, a, b, qa)
+                date = self._as_of(frame, a, b, qa, qb)
                 values = {"subject": (subject.text, (subject.start, subject.end)), "quantity": qty,
                           "low": (q.low, (ent.start, ent.end)), "high": (q.high, (ent.start, ent.end)),
                           "qualifier": (q.qualifier, (ent.start, ent.end)),
@@ -104,19 +110,27 @@ class _Estimates:
                 conf = 0.8 if source else 0.6
                 self._keep(found, maker.make(values, (frame.start, frame.end), conf), subject)
 
-    @staticmethod
-    def _as_of(frame: Frame, a: int, b: int, qa: int) -> Entity | None:
-        """The date of the estimate: the clause's date nearest the figure."""
+    def _as_of(self, frame: Frame, a: int, b: int, qa: int, qb: int) -> Entity | None:
+        """The date of the estimate: the clause's date nearest the figure, never one that marks a
+        change ("since 2023") nor one past another figure, which dates that figure ("between
+        200,000 and 220,000, up from 30,000 in 2015")."""
+        text = frame.text
+        figures = [a + m.start() for m in re.finditer(r"\x01Q\d+\x02", text[a:b]) if a + m.start() != qa]
         best = None
-        for m in re.finditer(r"\x01D(\d+)\x02", frame.text[a:b]):
-            ent = frame.ents[int(m.group(1))]
-            if date_of(ent) and (best is None or abs(a + m.start() - qa) < best[0]):
-                best = (abs(a + m.start() - qa), ent)
+        for m in re.finditer(r"\x01D(\d+)\x02", text[a:b]):
+            ent, at = frame.ents[int(m.group(1))], a + m.start()
+            if not date_of(ent) or self.not_as_of.search(text, max(a, at - 30), at):
+                continue
+            if at > qa and any(qb <= f < at for f in figures):
+                continue
+            if best is None or abs(at - qa) < best[0]:
+                best = (abs(at - qa), ent)
         return best[1] if best else None
 
-    def _source(self, frame: Frame, a: int, qa: int) -> Entity | None:
+    def _source(self, frame: Frame, a: int, qa: int, qb: int) -> Entity | None:
         """Who made the estimate: the nearest attribution before the figure in its clause, else
-        one before it in the sentence."""
+        one before it in the sentence, else a body or officials named by common words, else an
+        "according to" after the figure."""
         best = None
         for lo in (a, 0):
             for rx in self.sources:
@@ -128,8 +142,31 @@ class _Estimates:
                     if ent is not None and (best is None or m.start() > best[0]):
                         best = (m.start(), ent)
             if best:
+                return self._widen(frame, best[1])
+        for lo in (a, 0):
+            for rx in self.source_phrases:
+                for m in rx.finditer(frame.text, lo, qa):
+                    if best is None or m.start() > best[0]:
+                        start, end = frame.span(m.start("src"), m.end("src"))
+                        best = (m.start(), Entity(start, end, "N", frame.quote(m.start("src"), m.end("src")).strip()))
+            if best:
                 return best[1]
+        for rx in self.sources_after:
+            m = rx.search(frame.text, qb)
+            if m and not re.search(r"\x01Q\d+\x02", frame.text[qb:m.start()].split(",")[-1]):
+                ent = frame.entity(m.group("src"), "APN")
+                if ent is not None:
+                    return ent
         return None
+
+    @staticmethod
+    def _widen(frame: Frame, ent: Entity) -> Entity:
+        """A body named inside a bigger one ("UN" of "UN Panel of Experts") is the bigger one."""
+        text = frame.doc.text
+        m = _BODY_TAIL.match(text, ent.end)
+        if m is None or ent.kind not in "AN" or text[m.end():m.end() + 1].isalnum():
+            return ent
+        return Entity(ent.start, m.end(), "N", text[ent.start:m.end()], data=dict(ent.data, actor_type=None))
 
     def _subject(self, frame: Frame, a: int, b: int, source: Entity | None) -> Entity | None:
         """The counted group, read in the figure's clause."""
@@ -157,9 +194,12 @@ class _Estimates:
             if q is None or q.high < 2:
                 continue
             date = best_date([e for e in frame.entities(m.end(), None, "D") if date_of(e)])
-            head = frame.text.split(":", 1)[0]
+            line = frame.doc.text[frame.start:frame.end]
+            head = line[:self.infobox.match(line).end() - 1]
+            words = head.strip(" -*|_")
+            where = (frame.start + head.index(words), frame.start + head.index(words) + len(words))
             values = {"subject": (subject.text, (subject.start, subject.end)),
-                      "quantity": (head.strip(" -*").lower(), frame.span(0, len(head))),
+                      "quantity": (words.lower(), where),
                       "low": (q.low, (ent.start, ent.end)), "high": (q.high, (ent.start, ent.end)),
                       "qualifier": (q.qualifier, (ent.start, ent.end)),
                       "as_of": (date_of(date).iso(), (date.start, date.end)) if date else None}
