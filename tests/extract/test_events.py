@@ -387,3 +387,20 @@ def test_events_negated_or_ongoing_not_events(extract, text):
 def test_events_target_skips_at_least(extract):
     events = extract("On 8 May 2021, insurgents abducted at least 15 women and girls in Mocimboa.")
     assert len(events) == 1 and events[0].get("target") == "15 women and girls"
+
+
+@pytest.mark.parametrize("text,kind,perpetrator", [
+    pytest.param("On 4 June 2021, Civilian Joint Task Force members killed five civilians in Maiduguri.",
+                 "attack", "Civilian Joint Task Force", id="militia-members-kill-civilians"),
+    pytest.param("On 4 June 2021, soldiers of the Nigerian Army killed seven villagers near Maiduguri.",
+                 "attack", "Nigerian Army", id="state-force-kills-villagers"),
+    pytest.param("On 4 June 2021, the Nigerian Army arrested 14 men during a raid near Maiduguri.",
+                 "counter_operation", None, id="arrest-stays-operation"),
+    pytest.param("On 4 June 2021, the Nigerian Army killed 12 insurgents near Maiduguri.",
+                 "counter_operation", None, id="militants-killed-stays-operation"),
+])
+def test_events_state_force_harming_civilians_is_perpetrator(extract, text, kind, perpetrator):
+    events = extract(text)
+    assert len(events) == 1
+    assert events[0].get("event_type") == kind
+    assert events[0].get("perpetrator") == perpetrator

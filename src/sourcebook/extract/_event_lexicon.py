@@ -77,6 +77,8 @@ class EventLexicon:
         self.bombing = next((c for c, e in codebook.attack_types.items() if e.get("code") == 3), None)
         # GTD target type 17: members of armed groups (their deaths are no attack's toll)
         self.militia = next((c for c, e in codebook.target_types.items() if e.get("code") == 17), None)
+        # GTD target type 14: private citizens, whom no counter-operation targets
+        self.civilians = next((c for c, e in codebook.target_types.items() if e.get("code") == 14), None)
         # GTD target types 3 and 4: police and military, the forces of a state
         self.state_forces = frozenset(c for c, e in codebook.target_types.items() if e.get("code") in (3, 4))
 

@@ -37,6 +37,9 @@ _STOP = frozenset("the and was were which that with from into this their after b
                   "people killed attack attacks injured wounded said least more than also other others "
                   "group claimed responsibility suicide bomber".split())
 _AFTER_PLACE = re.compile(r"\b(?:after|before|since)\s+$", re.I)
+# "VDP members killed", "the militia's fighters had attacked": an actor as a verb's subject
+_AGENT_GAP = re.compile(r"(?:['’]s?)?\s+(?:(?:members|militiamen|fighters|troops|soldiers|forces|units?|personnel|"
+                        r"auxiliaries|volunteers|had|have|has|reportedly|allegedly|then|later|also)\s+){0,3}$", re.I)
 _SUBJECT_GAP = re.compile(r"^\s*(?:[A-Za-z'’-]+\s+){0,2}$")
 # "in the city", "the town's bazaar": the town the passage is about
 _CITY_REF = re.compile(r"\b(?:in|of|near|outside|across)\s+the\s+(?:city|town)\b(?!\s+of\b)|\bthe\s+(?:city|town)['’]s\b")
@@ -257,12 +260,17 @@ class _Builder:
             return
         kind = self.attack if trig.label == "attack" else self.counter
         actors = self.index.within("actor", s, e)
-        if kind == self.attack and trig.form == "verb" and not lex.cue("suicide", text[trig.start:trig.end]):
+        agent = self.civilians_harmed_by(trig, actors, s, e)
+        if agent is not None:
+            # "militia members killed six villagers": a state force or its auxiliaries harming
+            # civilians commit an attack; they are its perpetrator
+            kind = self.attack
+        elif kind == self.attack and trig.form == "verb" and not lex.cue("suicide", text[trig.start:trig.end]):
             # a state's forces as the subject of an attack verb make it a counter-operation
             if any(is_state(a) and a.end <= trig.start and _SUBJECT_GAP.match(text[a.end:trig.start])
                    for a in actors):
                 kind = self.counter
-        if kind == self.attack and trig.form in ("verb", "casualty") and self.state_subject(trig, s) \
+        if agent is None and kind == self.attack and trig.form in ("verb", "casualty") and self.state_subject(trig, s) \
                 and not lex.cue("suicide", text[s:e]):
             # "troops killed 11 insurgents", "the air force struck a camp": the state acts
             kind = self.counter
@@ -315,7 +323,7 @@ class _Builder:
             + 0.1 * bool(figures)
         attribution = "stated"
         if kind == self.attack:
-            attribution = self.fill_attack(values, spans, trig, s, e, actors, dates + places, not anchored)
+            attribution = self.fill_attack(values, spans, trig, s, e, actors, dates + places, not anchored, agent)
         else:
             self.fill_counter(values, spans, trig, s, e, actors, sentence)
         if date_how == "context":
@@ -323,6 +331,24 @@ class _Builder:
         claim = Claim("event", values, evidence=self.doc.span(s, e), spans=spans,
                       confidence=round(min(confidence, 0.95), 2), attribution=attribution)
         self.mentions.append(self.mention(claim, anchored, s, e, place, trig))
+
+    def civilians_harmed_by(self, trig: Trigger, actors: list[Mention], s: int, e: int) -> Mention | None:
+        """The state force or militia named as the subject of an attack or casualty verb whose
+        object is civilians ("VDP members killed six villagers"), else None."""
+        if self.lex.civilians is None:
+            return None
+        for verb in self.triggers_in(s, e):
+            # arrests and detentions of civilians stay counter-operations; harm makes an attack
+            if verb.form != "casualty" and not (verb.form == "verb" and verb.label == "attack"):
+                continue
+            subject = next((a for a in reversed(actors) if a.end <= verb.start
+                            and _AGENT_GAP.match(self.text, a.end, verb.start)), None)
+            if subject is None or _PASSIVE_BE.search(self.text[max(s, verb.start - 12):verb.start].rstrip()):
+                continue
+            obj = self.lex.target_type(self.text[verb.end:min(e, verb.end + 40)])
+            if obj is not None and obj[0] == self.lex.civilians:
+                return subject
+        return None
 
     def state_subject(self, trig: Trigger, seg_start: int) -> bool:
         """The words just before an attack or casualty verb name state forces as its subject
@@ -506,7 +532,7 @@ class _Builder:
 
     # -- slots by event type -----------------------------------------------------------------
 
-    def fill_attack(self, values, spans, trig, s, e, actors, stops, no_context) -> str:
+    def fill_attack(self, values, spans, trig, s, e, actors, stops, no_context, agent=None) -> str:
         text, lex, doc = self.text, self.lex, self.doc
         tgt = target_phrase(text, trig, s, e, stops, lex)
         if tgt:
@@ -527,6 +553,8 @@ class _Builder:
             if "attack_type" not in values and lex.bombing:
                 values["attack_type"], spans["attack_type"] = lex.bombing, spans["suicide"]
         att = attribute(text, s, e, actors, lex)
+        if agent is not None:
+            att.perpetrator = agent
         how = "stated"
         if att.perpetrator is None and not att.blocked and not no_context:
             pi = self.para_of(s)
