@@ -140,3 +140,28 @@ def test_actors_surname_shared_by_two_people_joins_neither(run):
 def test_actors_long_body_name_keeps_its_short_form(run, text, short):
     doc = run(text)
     assert any(short in a.aliases for a in doc.meta["actors"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("ASWJ raided Macomia.", "ASWJ", id="left-as-written"),
+    pytest.param("ASWJ raided Macomia before Mozambican troops returned.", "Ahlu Sunnah Wal Jamaa",
+                 id="settled-by-nationality-forces"),
+    pytest.param("ASWJ rallied in Karachi; Pakistani police watched.", "Sipah-e-Sahaba Pakistan",
+                 id="settled-the-other-way"),
+])
+def test_actors_ambiguous_acronym_settled_by_forces(resolve_doc, make_doc, text, expected):
+    doc = resolve_doc(make_doc, text, perpetrator="ASWJ")
+    assert doc.claims[0].values["perpetrator"] == expected
+
+
+@pytest.mark.parametrize("first,second", [
+    pytest.param(("Allied Democratic Forces", ["ADF"]), ("Islamic State Central Africa Province", ["ISCAP"]),
+                 id="adf-iscap"),
+    pytest.param(("Ahlu Sunnah Wal Jamaa", ["ISIS-Mozambique", "Ansar al-Sunna"]),
+                 ("Islamic State Central Africa Province", ["Central Africa Province"]), id="mozambique-iscap"),
+    pytest.param(("Allied Democratic Forces", ["ADF"]), ("Ahlu Sunnah Wal Jamaa", ["Mozambique Province"]),
+                 id="adf-mozambique"),
+])
+def test_actors_merge_keeps_groups_of_one_parent_apart(codebook, first, second):
+    docs = [[Actor(first[0], "organization", first[1])], [Actor(second[0], "organization", second[1])]]
+    assert {a.name for a in merge_actors(docs, codebook)} == {first[0], second[0]}

@@ -108,8 +108,12 @@ class _DocActors:
                 self._see(m.value, m.text, m.data.get("actor_type", "organization"), m.data.get("alias"))
                 self.known.setdefault(self.rules.key(m.text), m.value)
                 entry = resolver.entries.get(m.value)
+                # the countries a document is about settle an ambiguous acronym: its states
+                # and its states' forces named by nationality
                 if entry and entry.actor_type == "state" and entry.country:
                     countries.add(entry.country)
+                elif m.data.get("country"):
+                    countries.add(m.data["country"])
             elif m.label == "person" and m.value:
                 self.people.add(m.value, m.data.get("alias_of"))
         self.countries = countries
