@@ -91,3 +91,38 @@ def test_relations_merger_makes_members(run):
 ])
 def test_relations_new_phrasings_ignore(run, text):
     assert [c for c in run(text).claims if c.kind == "relation"] == []
+
+
+@pytest.mark.parametrize("text, subject_word, predicate, object_word", [
+    pytest.param("Boko Haram is an armed group in Nigeria. In 2015 the group pledged allegiance to the Islamic "
+                 "State, which recognised it as part of its West Africa Province.",
+                 "boko", "branch_of", "west africa", id="recognised-it-as-part"),
+    pytest.param("In 2016 Abu Mohammed pledged allegiance to Islamic State leader Abu Bakr al-Baghdadi.",
+                 "abu mohammed", "pledged_allegiance_to", "baghdadi", id="pledge-to-group-leader"),
+    pytest.param("In 2012 a group of defectors from Ansar Dine founded Ansaru, which became a rival of Boko Haram "
+                 "in Kano.", "ansaru", "rival_of", "boko", id="which-became-rival"),
+    pytest.param("Lashkar-e-Taiba is an armed group in Pakistan. The group is a close partner of the Afghan "
+                 "Taliban and has long been closely allied with al-Qaeda.",
+                 "lashkar", "allied_with", "qa", id="coordinated-allied"),
+    pytest.param("Hamas is a Palestinian group. The movement is allied with Hezbollah, which has trained its "
+                 "fighters, and is a bitter rival of the Islamic State in Sinai.", "hamas", "rival_of", "islamic state",
+                 id="coordinated-rival"),
+    pytest.param("ISWAP emerged in 2016 when Abu Musab al-Barnawi, a former spokesman of Boko Haram, broke away "
+                 "from the group and pledged allegiance to Abu Bakr al-Baghdadi.",
+                 "barnawi", "pledged_allegiance_to", "baghdadi", id="subordinate-person-subject"),
+])
+def test_relations_clause_subjects(run, text, subject_word, predicate, object_word):
+    found = relations(run(text))
+    assert has(found, subject_word, predicate, object_word), found
+
+
+@pytest.mark.parametrize("text, subject_word, predicate, object_word", [
+    pytest.param("Lashkar-e-Taiba is an armed group in Pakistan. The group is a close partner of the Afghan "
+                 "Taliban and has long been closely allied with al-Qaeda.",
+                 "taliban", "allied_with", "qa", id="object-of-first-clause-is-no-ally"),
+    pytest.param("In 2016 Abu Mohammed pledged allegiance to Islamic State leader Abu Bakr al-Baghdadi.",
+                 "abu mohammed", "pledged_allegiance_to", "islamic state", id="leader-not-group"),
+])
+def test_relations_clause_subjects_not(run, text, subject_word, predicate, object_word):
+    found = relations(run(text))
+    assert not has(found, subject_word, predicate, object_word), found

@@ -24,6 +24,17 @@ _CLAUSE_CUT = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:its|their|it|they
                          r"|\b(?:that|announcing|saying|said)\s(?=\S)|;\s", re.I)
 
 
+# a clause's opening subject: a name, or a pronoun for the group the paragraph is about
+_OPENING = re.compile(r"\W*(?:(?:in|on|by|at|since)\s(?:\x01D\d+\x02|its\s[\w-]+),?\s)?(?:the\s)?"
+                      r"(?:\x01([APN])(\d+)\x02|(?P<pro>it|they|the\s(?:group|movement|network|organi[sz]ation|faction))\b)", re.I)
+# the subject phrase ends on a coordinated verb ("X is allied with Y, and is a rival of Z") or on a
+# relative pronoun after a name ("... founded X, which became a rival of Y")
+_COORDINATED = re.compile(r"(?:,\s|\s)and\s$", re.I)
+# a subordinate clause opens with its own subject ("X emerged when P broke away from Y and pledged ...")
+_SUBORDINATE = re.compile(r"\b(?:when|after|before|once|because|while|whereas|until)\s", re.I)
+_RELATIVE = re.compile(r"\x01([AN])(\d+)\x02,?\s(?:which|who)\s$", re.I)
+
+
 class _Relations:
     def __init__(self, codebook):
         if KIND not in codebook.fact_kinds:
@@ -67,6 +78,9 @@ class _Relations:
         if gd.get("s"):
             ent = frame.entity(gd["s"], kinds)
             return [ent] if ent else []
+        if gd.get("sopen"):
+            ent = self._opening(frame, frames, frame.text.rfind(";", 0, m.start()) + 1)
+            return [ent] if ent else []
         if gd.get("spro"):
             ent = antecedent(frame, m.start("spro"), frames)
             return [ent] if ent else []
@@ -81,6 +95,16 @@ class _Relations:
                 a, b = max(frame.text.rfind(";", 0, m.start()), frame.text.rfind(":", 0, m.start())) + 1, m.start()
             else:
                 a, b = m.span("sr")
+            rel = _RELATIVE.search(frame.text, a, b)
+            if rel:
+                return [frame.ents[int(rel.group(2))]]
+            if _COORDINATED.search(frame.text, a, b):
+                sub = None
+                for sub in _SUBORDINATE.finditer(frame.text, a, b):
+                    pass
+                ent = self._opening(frame, frames, sub.end() if sub else a)
+                if ent is not None:
+                    return [ent]
             cut = None
             for cut in _CLAUSE_CUT.finditer(frame.text, a, b):
                 a = cut.end()
@@ -92,6 +116,16 @@ class _Relations:
             ent = antecedent(frame, 0 if cut else a, frames)
             return [ent] if ent else []
         return []
+
+    @staticmethod
+    def _opening(frame: Frame, frames, a: int) -> Entity | None:
+        """The subject a clause opens with: its first name, or the group its pronoun stands for."""
+        m = _OPENING.match(frame.text, a)
+        if m is None:
+            return None
+        if m.group("pro"):
+            return antecedent(frame, m.start("pro"), frames)
+        return frame.ents[int(m.group(2))]
 
     def _objects(self, frame: Frame, frames, m) -> list[Entity]:
         gd = m.groupdict()
