@@ -121,3 +121,18 @@ def test_gazetteer_loose_spelling_needs_a_long_key(written):
 
 def test_gazetteer_washington_state_by_precision():
     assert lookup("Washington", precision="province")[0].admin1 == "Washington"
+
+
+@pytest.mark.parametrize("name, country, admin1, precision", [
+    pytest.param("Datu Hoffer", "PH", "Autonomous Region in Muslim Mindanao", "place", id="ph-town-short-name"),
+    pytest.param("Maguindanao del Sur", "PH", "Autonomous Region in Muslim Mindanao", "district", id="ph-2022-province"),
+    pytest.param("Sheikh Zuwaid", "EG", "North Sinai", "place", id="sinai-english-spelling"),
+])
+def test_gazetteer_supplement_fills_gaps(name, country, admin1, precision):
+    place = lookup(name)[0]
+    assert (place.country, place.admin1, place.precision) == (country, admin1, precision)
+
+
+def test_gazetteer_north_east_is_a_nigerian_zone_only_with_country():
+    assert lookup("North East", country="NG")[0].precision == "province"
+    assert all(p.country != "NG" for p in lookup("North East", country="KE"))

@@ -141,3 +141,20 @@ def test_places_defined_short_forms(pipeline, make_doc, text, expected):
 def test_places_loose_spellings(places, make_doc, text, name, country):
     got = [(n, c) for _, n, _, c, _ in found(places, make_doc(text))]
     assert (name, country) in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Fighters camped near Nuevo del Cairo in Colombia.",
+                 [("Colombia", "Colombia", None, "CO", "country")], id="tail-after-del-is-not-cairo"),
+    pytest.param("Raids went on in the North East of Kenya near Garissa.",
+                 [("Kenya", "Kenya", None, "KE", "country"), ("Garissa", "Garissa", "Garissa", "KE", "place")],
+                 id="compass-region-not-foreign"),
+    pytest.param("Bandits spread across Nigeria's North West before the rains.",
+                 [("Nigeria", "Nigeria", None, "NG", "country"), ("North West", "North West", None, "NG", "province")],
+                 id="compass-region-in-country"),
+    pytest.param("Troops cleared two villages in Maguindanao del Norte, Philippines.",
+                 [("Maguindanao del Norte", "Maguindanao del Norte", "Autonomous Region in Muslim Mindanao", "PH",
+                   "district"), ("Philippines", "Philippines", None, "PH", "country")], id="name-with-del"),
+])
+def test_places_tail_and_compass_need_document_country(places, make_doc, text, expected):
+    assert found(places, make_doc(text)) == expected

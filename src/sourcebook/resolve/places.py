@@ -37,6 +37,8 @@ MAX_TOKENS = 6
 _POSSESSIVE = re.compile(r"['’]s$")
 # a capitalised word right after a name: the name goes on ("Hamid Karzai Airport")
 _CONTINUED = re.compile(r"[ \t]+[A-Z]")
+# connectors that join two names rather than the parts of one ("Baidoa and Mogadishu")
+_LISTING = {"and", "of"}
 _INDEFINITE = re.compile(r"\b(?:a|an)[ \t]+$", re.I)
 _WORD = r"(?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w’']*(?:-[\w’']+)*|[a-z]{1,4}-[A-Z][\w’']*)"
 
@@ -60,6 +62,7 @@ class _Candidate:
     own: bool = True                  # the gazetteer has it as an entry's own name, not a variant
     partial: bool = False             # only part of a longer run of capitalised words
     opens: bool = False               # opens a sentence
+    tail: bool = False                # follows a joining word of its run ("Maguindanao del Sur")
 
 
 class PlaceFinder:
@@ -69,6 +72,7 @@ class PlaceFinder:
         self.gazetteer = gazetteer
         self.not_places = {name_key(w) for w in cues["not_places"]}
         self.connectors = set(cues["connectors"])
+        self.compass = set(cues.get("compass_words", []))
         self.before = set(cues["before"])
         self.after = {k.lower(): v for k, v in cues["after"].items()}
         self.min_population = int(cues["min_population_without_cue"])
@@ -110,6 +114,7 @@ class PlaceFinder:
                     continue
                 cand = self._cue(text, start, end, own, variant)
                 cand.partial = len(tokens) > i - first
+                cand.tail = first > 0 and tokens[first - 1][2] in self.connectors - _LISTING
                 cand.opens = start in starts
                 raw.append(cand)
         context = self._context(raw)
@@ -200,6 +205,12 @@ class PlaceFinder:
         # of their own unless the document is about that country
         if c.partial and not (major or in_context):
             return False
+        # the last word of a longer name ("... del Sur", "... da Praia") is a place of its own
+        # only in a country the document speaks of, however large a foreign namesake
+        if c.tail and not in_context:
+            return False
+        if not in_context and self._compass(c.name):
+            return False
         if c.cued:
             # a variant spelling of a mere town needs the document to be about its country
             return (c.own or in_context or gaz.precision_of(c.ids[0]) != "place"
@@ -215,11 +226,18 @@ class PlaceFinder:
             return True
         if precision == "province" and (gaz.country_of(best) in context or not c.own):
             return True
+        # a region named by direction in the country the document is about ("Kenya's North
+        # East"), though a foreign namesake ranks first
+        if in_context and not c.opens and self._compass(c.name):
+            return True
         if c.partial or c.opens:
             return False
         if " " in c.name and importance >= self.min_population:
             return True
         return any(gaz.importance(i) >= self.min_population or gaz.precision_of(i) != "place" for i in in_context)
+
+    def _compass(self, name: str) -> bool:
+        return all(w in self.compass for w in re.split(r"[\s\-]+", name.lower()) if w)
 
     def _known_variant(self, c: _Candidate, context: set[str]) -> bool:
         """A variant spelling of a town of some size in a country the document speaks of."""
