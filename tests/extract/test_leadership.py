@@ -127,3 +127,37 @@ def test_leadership_markdown_infobox_row(run):
 ])
 def test_leadership_new_phrasings_ignore_non_groups(run, text):
     assert tenures(run(text)) == []
+
+
+def test_leadership_coordinated_persons_both_hold_the_role(run):
+    doc = run("Ali Hassan and Fatima Noor became co-chairs of the Syrian Democratic Council in March 2018.")
+    got = sorted((c.values["person"], c.values["role"], c.values.get("start")) for c in tenures(doc))
+    assert [g[0] for g in got] == ["Ali Hassan", "Fatima Noor"], got
+    assert all(g[1] == "co-chair" and g[2] == "2018-03" for g in got), got
+    assert all("Democratic Council" in c.values["organization"] for c in tenures(doc))
+
+
+@pytest.mark.parametrize("text, person, expected", [
+    pytest.param("Boko Haram is an armed group in Nigeria. Abubakar Shekau took over day-to-day command of "
+                 "the group in 2009.", "Shekau", {"role": "leader", "start": "2009"}, id="took-over-command"),
+    pytest.param("Boko Haram is an armed group in Nigeria. After Mohammed Yusuf's death, Abubakar Shekau "
+                 "assumed operational control in 2010.", "Shekau", {"role": "leader", "start": "2010"},
+                 id="assumed-control"),
+])
+def test_leadership_took_command(run, text, person, expected):
+    found = find(run(text), person)
+    assert len(found) == 1, tenures(run(text))
+    assert {k: found[0].values.get(k) for k in expected} == expected
+    assert "boko" in found[0].values["organization"].lower()
+
+
+def test_leadership_successor_named_by_parent_leads_the_branch(run):
+    doc = run("The Islamic State West Africa Province is a jihadist group. Abu Musab al-Barnawi led the group "
+              "until Nigerian troops killed him in September 2021. The Islamic State named Abu Ibrahim "
+              "al-Mainuki as his successor in 2022.")
+    found = find(doc, "Mainuki")
+    assert [c.values["organization"] for c in found] == ["Islamic State West Africa Province"], tenures(doc)
+
+
+def test_leadership_took_command_needs_a_person(run):
+    assert tenures(run("Government forces took over day-to-day command of the airport in 2019.")) == []

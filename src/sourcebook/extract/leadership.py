@@ -9,7 +9,7 @@ joined into one claim, whose every value keeps the words that state it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sourcebook.codebook import load_lexicon
 from sourcebook.pipeline.registry import component
@@ -99,6 +99,9 @@ class _Leadership:
                         t = self._read(frame, frames, m, spec, focus, k)
                         if t is not None:
                             self._add(tenures, t, [None, -10] if spec.get("keep_focus") else focus, k)
+                            co = frame.entity(m.groupdict().get("per0"), "PN")
+                            if co is not None and not same_person(co.key, t.person.key):
+                                self._add(tenures, replace(t, person=co, notes=set()), [None, -10], k)
             if words.isdisjoint(self.death_words):
                 continue
             deaths += self._deaths(frame, focus, k)
@@ -140,6 +143,11 @@ class _Leadership:
         if org is not None and org.kind == "A" and name_key(org.text) in self.organs:
             # "the Shura Council elected X": the council acts for the group told before
             org = antecedent(frame, m.start(), frames, exclude={org.key})
+        if (spec.get("successor") or (gd.get("role") or "").lower() == "successor") and gd.get("org") and focus[0] is not None and k - focus[1] <= 3 \
+                and focus[0].org.key != (org.key if org else None) and re.search(r"\b(?:his|her)\s", m.group()):
+            # "The Islamic State named X as his successor": X succeeds the leader last named, in
+            # that leader's group (a branch), whoever made the appointment
+            org = focus[0].org
         if gd.get("holder"):
             # "his deputy, X": the group of the leader last named
             if focus[0] is None or k - focus[1] > 3:
