@@ -230,3 +230,26 @@ def test_dates_today_and_weeks(find, make_doc, text, expected, request):
     published = "2019-06-05" if "across-months" in request.node.callspec.id else "2019-06-12"
     found = [(t, v) for t, v, how in find(make_doc, text, published=published) if how == "document"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text,relative,iso", [
+    pytest.param("KANO, Nigeria, April 2, 2021 (Wire) - The town fell in 2019.\n\n"
+                 "Officials said 30 people had been detained since January.\n", "January", "2021-01",
+                 id="since-month-counts-to-the-dateline"),
+    pytest.param("KANO, Nigeria, April 2, 2021 - Raids began in 2019.\n\nSince October, raids doubled.\n",
+                 "October", "2020-10", id="since-later-month-is-last-year"),
+    pytest.param("KANO, Nigeria, April 2, 2021 - The town fell in June 2015. It had been shelled since January.\n",
+                 "January", "2015-01", id="since-month-in-the-narrative-paragraph"),
+])
+def test_dates_since_month(find, make_doc, text, relative, iso):
+    assert (relative, iso) in [(t, v) for t, v, _ in find(make_doc, text)]
+
+
+@pytest.mark.parametrize("text,iso", [
+    pytest.param("GAO, Mali, Oct. 3, 2023 (Wire) - Gunmen attacked a convoy on Monday.\n", "2023-10-02",
+                 id="credit-between-date-and-dash"),
+    pytest.param("MOSUL, Iraq, 5 May 2017 (Agency Staff) — A bomb exploded on Friday.\n", "2017-05-05",
+                 id="credit-em-dash"),
+])
+def test_dates_dateline_with_wire_credit(find, make_doc, text, iso):
+    assert [v for _, v, how in find(make_doc, text) if how == "weekday"] == [iso]

@@ -167,7 +167,7 @@ class Datelines:
         place = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"
         lead = (rf"(?P<place>{place}(?:,\s*{place}){{0,2}})(?:\s*\([^)\n]{{1,30}}\))?"
                 r"(?:,\s*|\s+[–—-]\s+|\s+)")
-        self.line = re.compile(rf"{lead}(?P<date>{self.cal.absolute.pattern})(?P<tail>\s*(?:[—–-]|:|$))")
+        self.line = re.compile(rf"{lead}(?P<date>{self.cal.absolute.pattern})(?P<tail>(?:\s*\([^)\n]{{1,30}}\))?\s*(?:[—–-]|:|$))")
         self.label = re.compile(r"(?:(?:last\s+)?(?:updated|edited|modified|published|posted|issued|released)"
                                 r"(?:\s+on)?|date[d:]?|as\s+of)\s*:?\s*", re.I)
 

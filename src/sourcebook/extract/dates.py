@@ -205,7 +205,9 @@ class DateFinder:
         if name == "bare_month":
             # the span starts at the month (or its "early"), so that a longer form from there wins
             start = m.start("em") if g["em"] else m.start("m")
-            return Candidate(start, m.end(), "relative", rule=("month", self.cal.month(g["m"]), "bare"))
+            # "since January" measures up to the time of writing, not from the last date told
+            which = "since" if _SINCE.search(text, max(0, start - 8), start) else "bare"
+            return Candidate(start, m.end(), "relative", rule=("month", self.cal.month(g["m"]), which))
         return None
 
     def _event(self, text: str, end: int) -> dict:
@@ -270,6 +272,8 @@ class DateFinder:
             else:
                 if "event" in c.data:
                     base = self._told(doc, c.data["event"], c.start, told)
+                elif c.rule[2:] == ("since",) and ref and ref.month and here != paragraph_at(doc, anchor_at):
+                    base, how = ref, "document"
                 elif row and row[0] <= c.start < row[1] or here == paragraph_at(doc, anchor_at):
                     base = anchor
                 else:
@@ -283,7 +287,7 @@ class DateFinder:
             extra = {k: v for k, v in c.data.items() if k != "event"}
             data = {"how": how, "anchor": base.iso() if base is not None and how != "absolute" else None, **extra}
             out.append(Mention("date", doc.span(c.start, c.end), value, data))
-            if c.kind in ("absolute", "year", "partial") or c.rule[:1] == ("month",) and c.rule[2] == "bare":
+            if c.kind in ("absolute", "year", "partial") or c.rule[:1] == ("month",) and c.rule[2] in ("bare", "since"):
                 anchor, anchor_at, row = value, c.start, self._row(doc, c.start)
                 unit = row or sentence_at(doc, c.start)
                 if unit and (not told or told[-1][0] != unit[0]):
@@ -410,6 +414,8 @@ class DateFinder:
         if kind == "month":
             _, month, which = rule
             year = base.year
+            if which == "since" and base.month and month > base.month:
+                year -= 1           # "since October" written in March: the October before
             if which in ("the following", "the next") and (not base.month or base.month >= month):
                 year += 1
             elif which == "the previous" and (not base.month or base.month <= month):
@@ -428,6 +434,9 @@ class DateFinder:
                 return DateValue(base.year if month > base.month else base.year + 1, month)
             return DateValue(base.year, month)
         return None
+
+
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
 
 
 def _calendar_unit(unit: str, step: int) -> tuple:
