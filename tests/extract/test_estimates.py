@@ -106,3 +106,24 @@ def test_estimates_table_size_row(run):
 ])
 def test_estimates_ignores_members_of_a_body(run, text):
     assert estimates(run(text)) == []
+
+
+@pytest.mark.parametrize("text, low, quantity", [
+    pytest.param("A report by the International Crisis Group in 2022 put the number of ADF fighters in North Kivu "
+                 "at 1,500 to 2,000.", 1500, "ADF fighters in North Kivu", id="number-of-noun-phrase"),
+    pytest.param("Boko Haram is an armed group in Nigeria. The US State Department put its membership at between "
+                 "3,000 and 4,000 in 2018.", 3000,
+                 "membership", id="membership-word"),
+])
+def test_estimates_quantity_is_what_is_counted(run, text, low, quantity):
+    found = [c for c in estimates(run(text)) if c.values["low"] == low]
+    assert [c.values["quantity"] for c in found] == [quantity]
+
+
+def test_estimates_clause_opening_on_its_verb_keeps_report_and_date(run):
+    doc = run("A UN Panel of Experts assessment issued in late 2021 cited Member States' estimates of 2,000 "
+              "fighters for al-Shabaab, and put the Islamic State in Somalia at 150 to 300.")
+    found = [c for c in estimates(doc) if c.values["low"] == 150]
+    assert len(found) == 1, estimates(doc)
+    assert found[0].values.get("as_of") == "2021"
+    assert "assessment" in found[0].values.get("source", "").lower()

@@ -36,12 +36,15 @@ class _Estimates:
                                rf"(?:\sand\s(?:{strength}))?(?:\s(?:in|based\sin|across)\s(?:the\s)?(?:[\w-]+\s(?:of\s)?)?\x01[LNA]\d+\x02)?", re.I)
         self.bare_lead = compile_pattern(cues["bare_lead"], macros)
         self.infobox = compile_pattern(cues["infobox"], macros)
+        self.bare_noun = compile_pattern(cues["bare_noun"], macros)
         self.exclude = compile_pattern(cues["exclude"], macros)
         self.cue = compile_pattern(cues["cue"], macros)
         self.sources = [compile_pattern(p, macros) for p in cues["sources"]]
         self.source_phrases = [compile_pattern(p, macros) for p in cues["source_phrases"]]
         self.sources_after = [compile_pattern(p, macros) for p in cues["sources_after"]]
         self.not_as_of = compile_pattern(cues["not_as_of"], macros)
+        self.verb_clause = compile_pattern(cues["verb_clause"], macros)
+        self.report_subject = compile_pattern(cues["report_subject"], macros)
         self.subjects = [compile_pattern(p, macros) for p in cues["subjects"]]
         self.clause_split = re.compile(cues["clause_split"], re.I)
 
@@ -85,7 +88,7 @@ class _Estimates:
                 if nm:
                     qty = (frame.quote(qb, nm.end()).strip(), frame.span(qb, nm.end()))
                 elif bare:
-                    qty = (frame.quote(a + bare.start(), a + bare.end()).strip(" ,"), frame.span(a + bare.start(), a + bare.end()))
+                    qty = self._counted(frame, a + bare.start(), a + bare.end(), first)
                 elif first is not None and re.match(r"(?:\s(?:as|in|on|at|by|according|that|and|or|over|for|inside|outside|across|within|among)\b|\s*[.,;)]|\s*$)", text[qb:]):
                     qty = first[1]
                 else:
@@ -110,6 +113,17 @@ class _Estimates:
                 conf = 0.8 if source else 0.6
                 self._keep(found, maker.make(values, (frame.start, frame.end), conf), subject)
 
+    def _counted(self, frame: Frame, a: int, b: int, first) -> tuple[str, tuple[int, int]]:
+        """What a bare lead counts ("put the number of TTP fighters in Afghanistan at" counts "TTP
+        fighters in Afghanistan"), never the verbs around it."""
+        m = self.bare_noun.search(frame.text, a, b)
+        if m is not None:
+            g = "np" if m.group("np") else "word"
+            return frame.quote(m.start(g), m.end(g)).strip(" ,"), frame.span(m.start(g), m.end(g))
+        if first is not None:
+            return first[1]
+        return frame.quote(a, b).strip(" ,"), frame.span(a, b)
+
     def _as_of(self, frame: Frame, a: int, b: int, qa: int, qb: int) -> Entity | None:
         """The date of the estimate: the clause's date nearest the figure, never one that marks a
         change ("since 2023") nor one past another figure, which dates that figure ("between
@@ -125,6 +139,11 @@ class _Estimates:
                 continue
             if best is None or abs(at - qa) < best[0]:
                 best = (abs(at - qa), ent)
+        if best is None and a > 0:
+            # a clause with no date of its own ("..., and put X at 200 to 250") keeps the sentence's
+            before = [e for e in frame.entities(0, a, "D") if date_of(e)]
+            if before and not self.not_as_of.search(text, 0, text.find(f"\x01D{frame.ents.index(before[-1])}\x02")):
+                return before[-1]
         return best[1] if best else None
 
     def _source(self, frame: Frame, a: int, qa: int, qb: int) -> Entity | None:
@@ -143,6 +162,11 @@ class _Estimates:
                         best = (m.start(), ent)
             if best:
                 return self._widen(frame, best[1])
+            if lo == a and a > 0 and self.verb_clause.match(frame.text[a:]):
+                m = self.report_subject.match(frame.text)
+                if m is not None:
+                    start, end = frame.span(m.start("src"), m.end("src"))
+                    return Entity(start, end, "N", frame.quote(m.start("src"), m.end("src")).strip())
         for lo in (a, 0):
             for rx in self.source_phrases:
                 for m in rx.finditer(frame.text, lo, qa):
