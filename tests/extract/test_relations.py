@@ -126,3 +126,26 @@ def test_relations_clause_subjects(run, text, subject_word, predicate, object_wo
 def test_relations_clause_subjects_not(run, text, subject_word, predicate, object_word):
     found = relations(run(text))
     assert not has(found, subject_word, predicate, object_word), found
+
+
+@pytest.mark.parametrize("text, subject_word, predicate, object_word", [
+    pytest.param("In 2015 the group pledged allegiance to the Islamic State, which recognised it as part of its "
+                 "West Africa Province.", "west africa", "branch_of", "islamic state", id="recognisers-province"),
+    pytest.param("Boko Haram is an armed group in Nigeria. From 2015 the group's attacks were claimed in the name "
+                 "of al-Qaeda, and it operated as a branch of the Islamic State until 2016.",
+                 "boko", "branch_of", "islamic state", id="and-it-operated-as-branch"),
+    pytest.param("In June 2019 the Islamic State declared a separate Central Africa Province.",
+                 "central africa", "branch_of", "islamic state", id="declared-separate-province"),
+    pytest.param("Its fighters joined the Joint Operations Room, the umbrella alliance that includes Hamas and "
+                 "Palestinian Islamic Jihad.", "hamas", "member_of", "joint operations", id="umbrella-includes"),
+])
+def test_relations_provinces_and_umbrellas(run, text, subject_word, predicate, object_word):
+    found = relations(run(text))
+    assert has(found, subject_word, predicate, object_word), found
+
+
+def test_relations_merger_list_with_the(run):
+    doc = run("Tahrir al-Sham was formed in January 2017 as a merger between Ansar Dine, the Macina Liberation "
+              "Front, al-Mourabitoun and Ansar al-Islam.")
+    subjects = {s for s, o in _rels(doc, "member_of")}
+    assert any("Macina" in s for s in subjects), subjects

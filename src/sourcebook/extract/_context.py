@@ -14,6 +14,9 @@ _ASIDE = re.compile(
     r",\s(?:(?:an?|the|its|their|his|then|now|later|formerly|also|once|which|who|whose|known|better|led|based|"
     r"founded|headed|alongside|together|along|including|itself)\b[^,;]*?)(?=,|$)"
     r"|\s(?:who|which|that|whose)\s[^,;]*?(?=,|$)|\([^)]*\)|\balongside\b.*$|\btogether with\b.*$", re.I)
+# in a list read from its first name, ", the B," between two names is an item, not an aside
+# ("a merger between A, the B, C and D")
+_LIST_ITEM = re.compile(r",\sthe\s(\x01[AN]\d+\x02)(?=,\s\x01|\sand\s\x01)")
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|the|both|from|;|its|their|own|offshoots?|ally|allies|"
                         r"affiliates?|factions?|splinter groups?)\s*)*$", re.I)
 _PRONOUN_OPENING = re.compile(r"\W*(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction))\b", re.I)
@@ -24,6 +27,8 @@ def names_in(frame: Frame, a: int, b: int, kinds: str = "APN", many: bool = True
     """The names a phrase of the frame states, asides dropped: all of a list ("A, B and C"),
     else the head name (the last one left)."""
     sub = frame.text[a:b]
+    if first:
+        sub = _LIST_ITEM.sub(lambda m: ",     " + m.group(1), sub)
     prev = None
     while prev != sub:                     # nested asides
         prev = sub

@@ -25,7 +25,7 @@ _CLAUSE_CUT = re.compile(r",\s(?:and|but|while|whereas)\s(?=(?:its|their|it|they
 
 
 # a clause's opening subject: a name, or a pronoun for the group the paragraph is about
-_OPENING = re.compile(r"\W*(?:(?:in|on|by|at|since)\s(?:\x01D\d+\x02|its\s[\w-]+),?\s)?(?:the\s)?"
+_OPENING = re.compile(r"\W*(?:(?:in|on|by|at|since|from|until)\s(?:\x01D\d+\x02|its\s[\w-]+),?\s)?(?:the\s)?"
                       r"(?:\x01([APN])(\d+)\x02|(?P<pro>it|they|the\s(?:group|movement|network|organi[sz]ation|faction))\b)", re.I)
 # the subject phrase ends on a coordinated verb ("X is allied with Y, and is a rival of Z") or on a
 # relative pronoun after a name ("... founded X, which became a rival of Y")
