@@ -161,3 +161,28 @@ def test_leadership_successor_named_by_parent_leads_the_branch(run):
 
 def test_leadership_took_command_needs_a_person(run):
     assert tenures(run("Government forces took over day-to-day command of the airport in 2019.")) == []
+
+
+@pytest.mark.parametrize("text, person, org_word, role", [
+    pytest.param("ISWAP is an armed group in Nigeria. In 2016 Abu Musab al-Barnawi was named one of the two "
+                 "deputies of Boko Haram's new emir, Abubakar Shekau.", "Barnawi", "boko", "deputy",
+                 id="one-of-the-deputies"),
+    pytest.param("In 2016 Abubakar Shekau was appointed as the emir of Boko Haram. In 2021 Shekau's successor, "
+                 "Bakura Doro, took charge.", "Bakura", "boko", "emir", id="named-leaders-successor"),
+    pytest.param("In 2016 Abubakar Shekau was appointed as the emir of Boko Haram. Mamman Nur serves as "
+                 "Shekau's deputy and runs its finances.", "Mamman", "boko", "deputy", id="serves-as-named-deputy"),
+    pytest.param("JNIM is a coalition of armed groups in Mali. At its founding, the coalition's leader, Iyad ag "
+                 "Ghali, gave a speech.", "Ghali", "nusrat", "leader", id="the-coalitions-leader"),
+    pytest.param("Ansaru is an armed group in Nigeria. The group's most prominent leader, Khalid al-Barnawi, "
+                 "was arrested in 2016.", "Khalid", "ansaru", "leader", id="most-prominent-leader"),
+])
+def test_leadership_roles_beside_a_named_leader(run, text, person, org_word, role):
+    found = find(run(text), person)
+    assert len(found) == 1, tenures(run(text))
+    assert org_word in found[0].values["organization"].lower()
+    assert found[0].values["role"] == role
+
+
+def test_leadership_holder_never_named_as_leader_gives_nothing(run):
+    doc = run("Mamman Nur serves as Ali Bello's deputy at the ministry.")
+    assert tenures(doc) == []

@@ -19,8 +19,8 @@ _ASIDE = re.compile(
 _LIST_ITEM = re.compile(r",\sthe\s(\x01[AN]\d+\x02)(?=,\s\x01|\sand\s\x01)")
 _LIST_GLUE = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|the|both|from|;|its|their|own|offshoots?|ally|allies|"
                         r"affiliates?|factions?|splinter groups?)\s*)*$", re.I)
-_PRONOUN_OPENING = re.compile(r"\W*(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction))\b", re.I)
-_PRONOUN = re.compile(r"\b(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction|party))\b", re.I)
+_PRONOUN_OPENING = re.compile(r"\W*(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction|coalition|alliance))\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|its|they|their|the (?:group|movement|organi[sz]ation|network|faction|party|coalition|alliance))\b", re.I)
 
 
 def names_in(frame: Frame, a: int, b: int, kinds: str = "APN", many: bool = True, first: bool = False) -> list[Entity]:

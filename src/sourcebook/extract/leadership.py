@@ -83,6 +83,7 @@ class _Leadership:
     def __call__(self, doc):
         frames = frames_of(doc)
         tenures: list[Tenure] = []
+        self._tenures = tenures
         focus: list = [None, -10]            # the tenure last stated, and the frame index it was in
         deaths = []
         for k, frame in enumerate(frames):
@@ -148,6 +149,15 @@ class _Leadership:
             # "The Islamic State named X as his successor": X succeeds the leader last named, in
             # that leader's group (a branch), whoever made the appointment
             org = focus[0].org
+        held = None
+        if gd.get("holderp"):
+            # "Mansour's successor, X": the group (and, for a successor, the role) of the leader named
+            hp = frame.entity(gd["holderp"], "PN")
+            held = next((t for t in reversed(self._tenures) if hp is not None and t.person.key != per.key
+                         and same_person(t.person.key, hp.key)), None)
+            if held is None:
+                return None
+            org = held.org
         if gd.get("holder"):
             # "his deputy, X": the group of the leader last named
             if focus[0] is None or k - focus[1] > 3:
@@ -166,6 +176,8 @@ class _Leadership:
             return None
         role_text = (gd.get("role") or spec.get("role") or "").lower()
         role_text = re.sub(r"\s+", " ", role_text)
+        if held is not None and role_text == "successor" and held.role:
+            role_text = held.role[0]
         if spec.get("successor") and focus[0] is not None and focus[0].role:
             role = focus[0].role
             if role[0] in self.founder_roles:
