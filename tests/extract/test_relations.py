@@ -149,3 +149,21 @@ def test_relations_merger_list_with_the(run):
               "Front, al-Mourabitoun and Ansar al-Islam.")
     subjects = {s for s, o in _rels(doc, "member_of")}
     assert any("Macina" in s for s in subjects), subjects
+
+
+@pytest.mark.parametrize("text, date", [
+    pytest.param("# Ansar Bait al-Maqdis\n\n| Ansar Bait al-Maqdis | |\n|---|---|\n| Allegiance | Islamic State "
+                 "(since 2014) |\n\nAnsar Bait al-Maqdis is an armed group in Sinai.\n", "2014", id="table-row"),
+    pytest.param("# Ansar Bait al-Maqdis\n\n- **Allegiance:** Islamic State\n\nAnsar Bait al-Maqdis is an armed "
+                 "group in Sinai. In November 2014 the group pledged allegiance to the Islamic State.\n",
+                 "2014-11", id="list-row-prose-wins"),
+])
+def test_relations_infobox_allegiance_row(run, text, date):
+    found = [r for r in relations(run(text)) if r[1] == "pledged_allegiance_to"]
+    assert len(found) == 1, found
+    assert "ansar bait" in found[0][0] and "islamic state" in found[0][2] and found[0][3] == date
+
+
+def test_relations_allegiance_row_names_no_state(run):
+    doc = run("# Ansar Bait al-Maqdis\n\n- **Allegiance:** Egypt\n\nAnsar Bait al-Maqdis is an armed group.\n")
+    assert [r for r in relations(doc) if r[1] == "pledged_allegiance_to"] == []

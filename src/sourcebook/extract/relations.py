@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from sourcebook.pipeline.registry import component
-from sourcebook.extract._context import ClaimMaker, antecedent, is_group, names_in
+from sourcebook.extract._context import ClaimMaker, antecedent, is_group, main_actor, names_in
 from sourcebook.extract._frames import Entity, Frame, compile_pattern, date_of, frames_of
 from sourcebook.codebook import load_lexicon
 
@@ -43,7 +43,7 @@ class _Relations:
         macros = data.get("macros", {})
         self.patterns = []
         for predicate, specs in data.items():
-            if predicate == "macros":
+            if predicate in ("macros", "infobox_rows"):
                 continue
             if predicate not in codebook.predicates:
                 raise ValueError(f"relation_patterns.yaml: {predicate!r} is not a predicate of the codebook")
@@ -55,22 +55,54 @@ class _Relations:
                     spec = dict(spec, head=True)
                     pattern = pattern[len(_HEAD):]
                 self.patterns.append((predicate, spec, compile_pattern(pattern, macros)))
+        self.rows = [(p, re.compile(rx, re.I)) for p, rx in (data.get("infobox_rows") or {}).items()]
         self.symmetric = {p for p, e in codebook.predicates.items() if e.get("symmetric")}
 
     def __call__(self, doc):
         frames = frames_of(doc)
         maker = ClaimMaker(doc, KIND)
         found: dict[tuple, object] = {}
+        rows = self._rows(doc, frames, maker)
         for k, frame in enumerate(frames):
             for predicate, spec, rx in self.patterns:
                 for m in rx.finditer(frame.text):
                     self._read(frame, frames, k, predicate, spec, m, maker, found)
+        for key, claim in rows.items():
+            found.setdefault(key, claim)
         # a person told as a former member is not also a member
         former = {(c.values.get("subject"), c.values.get("object")) for c in found.values()
                   if c.values.get("predicate") == "formerly_member_of"}
         doc.claims.extend(c for c in found.values() if not (
             c.values.get("predicate") == "member_of" and (c.values.get("subject"), c.values.get("object")) in former))
         return doc
+
+    def _rows(self, doc, frames, maker: ClaimMaker) -> dict:
+        """Relations an infobox row states of the page's group: every group the row names, dated
+        by the row's "since" date."""
+        out: dict[tuple, object] = {}
+        if not self.rows:
+            return out
+        subject = None
+        for frame in frames:
+            line = doc.text[frame.start:frame.end]
+            for predicate, rx in self.rows:
+                m = rx.match(line)
+                if m is None:
+                    continue
+                subject = subject or main_actor(doc)
+                if subject is None:
+                    return out
+                cut = frame.start + m.end()
+                dates = [d for d in frame.entities(kinds="D") if d.start >= cut and date_of(d)]
+                for o in frame.entities(kinds="AN"):
+                    if o.start < cut or o.is_state or not is_group(o) or o.key == subject.key:
+                        continue
+                    values = {"subject": (subject.text, (subject.start, subject.end)),
+                              "predicate": (predicate, (frame.start, frame.end)),
+                              "object": (o.text, (o.start, o.end)),
+                              "date": (date_of(dates[0]).iso(), (dates[0].start, dates[0].end)) if dates else None}
+                    out.setdefault((predicate, subject.key, o.key), maker.make(values, (frame.start, frame.end), 0.6, "context"))
+        return out
 
     def _subjects(self, frame: Frame, frames, k: int, m, spec) -> list[Entity]:
         gd = m.groupdict()
