@@ -61,3 +61,22 @@ def test_designations_passive_in_a_states_own_list(run):
 def test_designations_passive_elsewhere_names_nobody(run):
     doc = run("Jaish e Mohammed is a Kashmiri militant group. JeM was proscribed in March 2001.")
     assert [c for c in doc.claims if c.kind == "designation"] == []
+
+
+@pytest.mark.parametrize("text, party, org_word, date", [
+    pytest.param("Ansar al-Sharia is a jihadist group in Libya. The group, founded in 2012 by veterans of the "
+                 "war in Libya, was designated a Foreign Terrorist Organization by the United States on "
+                 "January 13, 2014.", "United States", "ansar", "2014-01-13", id="passive-aside-instrument-by"),
+    pytest.param("The Haqqani Network is an armed group. Badruddin Haqqani had been listed by the UN Security "
+                 "Council 1988 Sanctions Committee in 2011.", "UN Security Council 1988 Sanctions Committee",
+                 "badruddin", "2011", id="1988-committee"),
+])
+def test_designations_passive_with_its_designator(run, text, party, org_word, date):
+    found = [c.values for c in designations(run(text)) if org_word in c.values["organization"].lower()]
+    assert [(v["designated_by"], v.get("date")) for v in found] == [(party, date)], designations(run(text))
+
+
+def test_designations_passive_instrument_without_designator_names_nobody(run):
+    doc = run("Ansar al-Sharia is a jihadist group. The group, founded in 2012 by veterans, was designated a "
+              "terrorist organisation in 2014.")
+    assert designations(doc) == []

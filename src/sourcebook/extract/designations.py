@@ -37,6 +37,7 @@ class _Designations:
         self.passive = compile_pattern(cues["passive"], {})
         self.object = compile_pattern(cues["object"], {})
         self.same_order = compile_pattern(cues["same_order"], {})
+        self._floor = 0                    # where the act's own words start (after an aside)
         self.doc_designators = [(d["name"], re.compile(d["pattern"], re.I)) for d in cues.get("document_designators", [])]
 
     def __call__(self, doc):
@@ -81,9 +82,13 @@ class _Designations:
         by = None
         fm = self.fronted.match(text)
         pm = None
-        for p in self.passive.finditer(text, clause_start, m.end()):
-            if p.end() >= m.end() - 1:
+        # read up to the clause end: "was designated a Foreign Terrorist Organization by the United States"
+        for p in self.passive.finditer(text, clause_start, clause_end):
+            if p.start() < m.start() and p.end() >= m.end() - 1:
                 pm = p
+        # a date inside an aside before the verb ("The group, formed in 2009, was designated") dates
+        # the aside, not the act
+        self._floor = pm.end("aside") if pm is not None and pm.group("aside") else 0
         if fm and fm.start("obj") > m.start() and m.start() < 20:
             objects = [frame.entity(fm.group("obj"))]
             region = None
@@ -93,8 +98,10 @@ class _Designations:
                 obj = antecedent(frame, pm.start(), frames)
             objects = [obj] if obj else []
             region = (pm.start("by"), pm.end("by")) if pm.group("by") else None
+            # instruments are read in the document's words: the frame holds them as name tokens
+            seg = frame.doc.text[slice(*frame.span(m.end(), clause_end))]
             if region is None and self.doc_party is None and not any(
-                    rx.search(text, m.end(), clause_end) for i, rx in self.instruments if i.get("implies")):
+                    rx.search(seg) for i, rx in self.instruments if i.get("implies")):
                 return                     # "the group was listed in 2011": nobody named
         else:
             om = self.object.match(text, m.end())
@@ -188,14 +195,13 @@ class _Designations:
             out = specific + [x for x in out if x[0]["family"] == "list"]
         return out
 
-    @staticmethod
-    def _date_of_instrument(frame: Frame, m, at: int, clause_end: int):
+    def _date_of_instrument(self, frame: Frame, m, at: int, clause_end: int):
         """The date nearest before the instrument in its own part of the sentence (", and in
         January 2016 a terrorist organization under Section 219"), else the act's date."""
         text = frame.text
         pos = next((i for i in range(len(frame._starts)) if frame._starts[i] >= at), len(text))
-        cut = 0
-        for sm in _SUBCLAUSE.finditer(text, 0, pos):
+        cut = self._floor
+        for sm in _SUBCLAUSE.finditer(text, cut, pos):
             cut = sm.end()
         before = [d for d in frame.entities(cut, pos, "D") if date_of(d)]
         if before:
@@ -206,9 +212,8 @@ class _Designations:
             return after[0]
         return None
 
-    @staticmethod
-    def _date(frame: Frame, a: int, b: int, verb_end: int):
-        dates = [d for d in frame.entities(a, b, "D") if date_of(d)]
+    def _date(self, frame: Frame, a: int, b: int, verb_end: int):
+        dates = [d for d in frame.entities(max(a, self._floor), b, "D") if date_of(d)]
         if not dates:
             return None
         after = [d for d in dates if d.start >= frame.span(verb_end, verb_end)[0]]
