@@ -80,3 +80,13 @@ def test_designations_passive_instrument_without_designator_names_nobody(run):
     doc = run("Ansar al-Sharia is a jihadist group. The group, founded in 2012 by veterans, was designated a "
               "terrorist organisation in 2014.")
     assert designations(doc) == []
+
+
+def test_designations_declared_a_terrorist_organisation(run):
+    doc = run("Hamas is a Palestinian group. The Arab League declared the group a terrorist organisation in May 2017.")
+    assert [(c.values["designated_by"], c.values["organization"], c.values.get("date")) for c in designations(doc)] == \
+        [("Arab League", "Hamas", "2017-05")]
+
+
+def test_designations_declared_without_terrorist_label_is_nothing(run):
+    assert designations(run("Hamas is a Palestinian group. The Arab League declared a ceasefire in May 2017.")) == []

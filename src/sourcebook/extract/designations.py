@@ -113,7 +113,9 @@ class _Designations:
             else:
                 objects = [e for e in frame.entities(om.start("obj"), om.end("obj"), "APN")]
                 if not objects and (is_pronoun(obj_text) or obj_text.strip().lower() in ("it", "them")):
-                    ante = antecedent(frame, m.start(), frames)
+                    # "The Arab League declared the group ...": the group is never the body acting
+                    acting = {e.key for e in frame.entities(clause_start, m.start(), "AN")}
+                    ante = antecedent(frame, m.start(), frames, exclude=acting)
                     objects = [ante] if ante else []
             region = (clause_start, m.start())
         objects = [o for o in objects if o is not None and not o.is_state]
