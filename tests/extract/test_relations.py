@@ -167,3 +167,19 @@ def test_relations_infobox_allegiance_row(run, text, date):
 def test_relations_allegiance_row_names_no_state(run):
     doc = run("# Ansar Bait al-Maqdis\n\n- **Allegiance:** Egypt\n\nAnsar Bait al-Maqdis is an armed group.\n")
     assert [r for r in relations(doc) if r[1] == "pledged_allegiance_to"] == []
+
+
+@pytest.mark.parametrize("text, subject_word, object_word", [
+    pytest.param("In 2012 a group of hardliners who had left Boko Haram founded Ansaru in Kano.",
+                 "ansaru", "boko", id="loyalists-who-left-founded"),
+    pytest.param("ISWAP emerged in 2016 when Abu Musab al-Barnawi, a former spokesman, broke away from Boko Haram.",
+                 "west africa", "boko", id="emerged-when-broke-away"),
+])
+def test_relations_splinter_told_by_its_founders(run, text, subject_word, object_word):
+    found = relations(run(text))
+    assert has(found, subject_word, "splinter_of", object_word), found
+
+
+def test_relations_founders_who_left_a_city_is_no_splinter(run):
+    found = relations(run("In 2012 fighters who had left Kano founded a new camp."))
+    assert not any(p == "splinter_of" for _, p, _, _ in found), found
