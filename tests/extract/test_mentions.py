@@ -210,3 +210,19 @@ def test_mentions_venue_is_not_an_organization(find, make_doc, text, expected):
 ])
 def test_mentions_registry_groups_with_inner_and_of(find, make_doc, text, expected):
     assert actors(find(text, make_doc)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("The UN Security Council's Somalia sanctions committee listed the Hawiye Brigade in 2012. "
+                 "In 2014 the UN sanctions committee added its leader.\n",
+                 "UN Security Council 751 Sanctions Committee", id="one-committee-named-before"),
+])
+def test_mentions_committee_description_refers_to_the_named_committee(run, text, expected):
+    doc = run(text)
+    ref = [m for m in doc.mentions if m.label == "actor" and m.text == "UN sanctions committee"]
+    assert ref and ref[0].value == expected
+
+
+def test_mentions_committee_description_alone_is_not_guessed(run):
+    doc = run("In 2014 the UN sanctions committee added two financiers to its list.\n")
+    assert not any(m.label == "actor" and m.value and "Sanctions Committee" in m.value for m in doc.mentions)

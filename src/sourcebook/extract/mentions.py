@@ -86,6 +86,7 @@ class MentionFinder:
             if value in learned.links:
                 data["alias_of"] = learned.links[value]
             mentions.append(Mention("person", doc.span(run.start, run.end), value, data))
+        mentions = _committee_references(doc, mentions)
         mentions += _surnames(doc, mentions, taken + [(m.start, m.end) for m in mentions])
         skip = doc.meta.get("boilerplate") or []
         mentions = [m for m in mentions if not _overlaps(skip, m.start, m.end, inside=True)]
@@ -173,6 +174,27 @@ def _forces_pattern(demonyms: dict[str, str], forces: set[str]) -> re.Pattern | 
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].rstrip(" \"'“(*_#")
     return not before or before[-1] in ".!?:\n"
+
+
+# "the UN sanctions committee", "the Security Council's sanctions committee": a short description
+_COMMITTEE = re.compile(r"\b(?:(?:UN|U\.N\.|United Nations|(?:UN |United Nations )?Security Council)(?:['’]s)?\s+)?"
+                        r"[Ss]anctions [Cc]ommittee\b")
+
+
+def _committee_references(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """A UN sanctions committee named again by a short description refers to the one committee
+    the document has named before; with none or several named, the description is left alone."""
+    named = [m for m in mentions if m.label == "actor" and isinstance(m.value, str)
+             and "sanctions committee" in m.value.lower()]
+    out = list(mentions)
+    for hit in _COMMITTEE.finditer(doc.text):
+        earlier = {m.value for m in named if m.end <= hit.start()}
+        if len(earlier) != 1 or any(m.start <= hit.start() and hit.end() <= m.end for m in named):
+            continue
+        out = [m for m in out if not (m.label == "actor" and hit.start() <= m.start and m.end <= hit.end())]
+        out.append(Mention("actor", doc.span(hit.start(), hit.end()), earlier.pop(),
+                           {"actor_type": "international", "known": True, "reference": True}))
+    return out
 
 
 def _surnames(doc: Document, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
