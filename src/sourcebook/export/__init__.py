@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
-from importlib.metadata import entry_points
 from typing import Callable
 
-from sourcebook.errors import SourcebookError
+from sourcebook._plugins import load_formats, pick
 
 BUILTIN = {"facts": "sourcebook.export.facts_jsonl",
            **{name: f"sourcebook.export.{name}" for name in ("gtd", "acled", "ucdp", "stix", "geojson", "parquet")}}
@@ -31,15 +29,8 @@ class Exporter:
 
 @cache
 def exporters() -> dict[str, Exporter]:
-    found = {name: import_module(module).EXPORTER for name, module in BUILTIN.items()}
-    for ep in entry_points(group="sourcebook.exporters"):
-        exp = ep.load()
-        found[exp.name] = exp
-    return found
+    return load_formats(BUILTIN, "EXPORTER", "sourcebook.exporters")
 
 
 def get_exporter(name: str) -> Exporter:
-    known = exporters()
-    if name not in known:
-        raise SourcebookError(f"unknown export format {name!r}; known: {', '.join(sorted(known))}")
-    return known[name]
+    return pick(exporters(), name, "export")

@@ -17,11 +17,10 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Callable, Iterator
 
+from sourcebook._plugins import load_formats, pick
 from sourcebook.errors import SourcebookError
 
 BUILTIN = {"gtd": "sourcebook.importers.gtd", "acled": "sourcebook.importers.acled"}
@@ -62,18 +61,11 @@ class ImportReport:
 
 @cache
 def importers() -> dict[str, Importer]:
-    found = {name: import_module(module).IMPORTER for name, module in BUILTIN.items()}
-    for ep in entry_points(group="sourcebook.importers"):
-        imp = ep.load()
-        found[imp.name] = imp
-    return found
+    return load_formats(BUILTIN, "IMPORTER", "sourcebook.importers")
 
 
 def get_importer(name: str) -> Importer:
-    known = importers()
-    if name not in known:
-        raise SourcebookError(f"unknown import format {name!r}; known: {', '.join(sorted(known))}")
-    return known[name]
+    return pick(importers(), name, "import")
 
 
 def sniff_encoding(path: Path) -> str:
