@@ -285,24 +285,13 @@ class Sourcebook:
 
     def evaluate(self, gold: str | Path, corpus: str | Path | None = None) -> dict:
         """Score this knowledge base against gold facts (see sourcebook.evaluate)."""
-        import io
-
         from sourcebook.evaluate import score
+        from sourcebook.export.facts_jsonl import facts_records
 
-        buf = io.StringIO()
-        self.export("facts", buf)
-        records = [r for r in _jsonl(buf.getvalue())]
         with self.Session() as session:
+            records = list(facts_records(session))
             texts = {row.name: row.text for row in repo.documents(session)}
         return score(Path(gold), records, corpus=Path(corpus) if corpus else None, texts=texts)
-
-
-def _jsonl(text: str):
-    import json
-
-    for line in text.splitlines():
-        if line.strip():
-            yield json.loads(line)
 
 
 __all__ = ["Sourcebook", "BuildReport", "SourcebookError"]

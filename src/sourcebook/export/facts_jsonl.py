@@ -13,17 +13,21 @@ from sourcebook.serialize import actor_to_record, claim_to_record
 from sourcebook.store import repository as repo
 
 
-def write_facts(session, codebook, fh) -> int:
-    n = 0
+def facts_records(session):
+    """Every facts record of the knowledge base: the claims, then the actors."""
     for row, document in repo.iter_claim_rows(session):
         record = claim_to_record(repo.to_claim(row), document)
         record["claim_id"] = row.id
         if row.event_id is not None:
             record["event_id"] = row.event_id
-        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        n += 1
+        yield record
     for actor in repo.actors(session):
-        record = actor_to_record(repo.actor_of_row(actor))
+        yield actor_to_record(repo.actor_of_row(actor))
+
+
+def write_facts(session, codebook, fh) -> int:
+    n = 0
+    for record in facts_records(session):
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
