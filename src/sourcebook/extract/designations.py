@@ -79,7 +79,6 @@ class _Designations:
         clause_end = text.find(";", m.end())
         clause_end = min(stop, len(text) if clause_end < 0 else clause_end)
         objects: list[Entity] = []
-        by = None
         fm = self.fronted.match(text)
         pm = None
         # read up to the clause end: "was designated a Foreign Terrorist Organization by the United States"

@@ -23,7 +23,7 @@ from sourcebook.extract._event_slots import (attached_date, casualty_figures, ch
                                              counted_from_event,
                                              target_phrase, target_type_of)
 from sourcebook.extract._event_tables import table_mentions
-from sourcebook.model import Claim, Document, Mention, Quantity
+from sourcebook.model import Claim, Document, Mention
 from sourcebook.pipeline.registry import component
 
 # where a sentence may be cut between two events: a semicolon, or a connective before a new date

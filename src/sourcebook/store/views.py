@@ -36,7 +36,7 @@ def event_rows(session: Session, limit: int | None = None) -> list[dict]:
                     "place": e.place.name if e.place else v.get("place"), "admin1": e.admin1, "country": e.country,
                     "perpetrator": v.get("perpetrator"), "actor": v.get("actor"), "target": v.get("target"),
                     "attack_type": v.get("attack_type"), "killed": v.get("killed"), "injured": v.get("injured"),
-                    "sources": v.get("sources", []), "flagged": e.flagged})
+                    "flagged": e.flagged})
     return out[:limit] if limit else out
 
 
