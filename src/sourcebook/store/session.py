@@ -27,6 +27,9 @@ def database_url(db: str | Path) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn, _record):
+    # the driver's own transaction handling commits before DDL, so a build killed while the
+    # schema is created would leave half a schema; SQLAlchemy's BEGIN (below) makes DDL atomic
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")       # readers (the workbench) do not block a build
@@ -50,6 +53,7 @@ def open_engine(db: str | Path, migrate: bool = True) -> Engine:
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         if migrate:
             with engine.begin() as conn:
                 cfg = alembic_config(url)
